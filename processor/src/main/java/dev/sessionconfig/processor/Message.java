@@ -1,0 +1,91 @@
+package dev.sessionconfig.processor;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor can report: its stable ID (printed in brackets, used in
+ * {@code @SuppressWarnings("sessionconfig:ID")}), its kind, and its text. Each text says what is wrong, why
+ * it matters, and how to fix it; {@code %s} placeholders are filled by the reporting check.
+ */
+public enum Message {
+  MissingSessionType(Diagnostic.Kind.ERROR,
+      "%s declares no SESSION_TYPE, itself or in a superclass. Flask-Session falls back to its null session"
+          + " here, which fails at run time with the misleading \"no secret key was set\"%s. Fix: declare"
+          + " static final SessionType SESSION_TYPE = SessionType.FILESYSTEM; (or REDIS, MEMCACHED, JDBC)."),
+  UnknownSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: use SessionType.%s or one of its names."),
+  NullSessionType(Diagnostic.Kind.ERROR,
+      "SESSION_TYPE is %s: that is Flask-Session's null session, which makes every session access fail with"
+          + " \"the session is unavailable because no secret key was set\". Fix: choose a real store, e.g."
+          + " SessionType.FILESYSTEM."),
+  UnsupportedSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: choose a type with a store."),
+  MissingStoreModule(Diagnostic.Kind.ERROR,
+      "SESSION_TYPE is %s, but its store (%s) is not on the compile class path, so sessions could not start."
+          + " Fix: add the dependency dev.sessionconfig:%s."),
+  MissingSecretKey(Diagnostic.Kind.ERROR,
+      "%s declares no SECRET_KEY, itself or in a superclass: session cookies cannot be signed. Fix: declare"
+          + " static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");"),
+  LiteralSecretKey(Diagnostic.Kind.ERROR,
+      "%s is %s: a secret written in the source is in every copy of the code and its history, and anyone who"
+          + " has it can forge sessions. Fix: read it at startup, e.g. System.getenv(\"%s\")%s."),
+  LiteralSecretFallback(Diagnostic.Kind.ERROR,
+      "%s falls back to a hard-coded value (%s) when the lookup finds nothing, so a deployment that forgets the"
+          + " variable silently signs sessions with a public key. Fix: drop the fallback (a missing variable"
+          + " then fails at startup), or mark a development config @SessionConfig(development = true), which"
+          + " uses a random per-process key instead."),
+  SecretAssignedOutsideConfig(Diagnostic.Kind.ERROR,
+      "%s is assigned %s, which the generated loader never runs (under a servlet container main() does not"
+          + " run either: the seed's WSGI pitfall), so the key would be missing at startup. Fix: set it in the"
+          + " field's initializer, e.g. static final String %s = System.getenv(\"%s\");"),
+  MissingStoreSetting(Diagnostic.Kind.WARNING,
+      "SESSION_TYPE is %s but %s is not declared, so the store %s. Fix: declare %s, e.g. %s."),
+  IrrelevantSetting(Diagnostic.Kind.WARNING,
+      "%s is read only by the %s store, but SESSION_TYPE is %s, so it has no effect. Fix: remove it, or move it"
+          + " to a config class that uses %s."),
+  UnknownSetting(Diagnostic.Kind.WARNING, "%s is not a setting any store reads, so it has no effect. %s"),
+  WrongSettingType(Diagnostic.Kind.ERROR,
+      "%s is declared as %s, which the loader cannot read as that setting. Fix: declare it as %s."),
+  InvalidSettingValue(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
+  InsecureCookie(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
+  InstanceSetting(Diagnostic.Kind.ERROR,
+      "%s is an instance field: settings are the class's static fields (Flask reads class attributes), so this"
+          + " one is never read. Fix: make it static."),
+  LowercaseSetting(Diagnostic.Kind.WARNING,
+      "%s is not upper case: like Flask's from_object, only UPPER_CASE static fields are settings, so this one"
+          + " is never read. Fix: rename it to %s."),
+  StraySetting(Diagnostic.Kind.WARNING,
+      "%s is declared in %s, which is not a @SessionConfig class, so no loader ever reads it (the Flask"
+          + " mistake of a SESSION_TYPE global that is never applied). Fix: move it into your @SessionConfig"
+          + " class%s."),
+  InaccessibleSetting(Diagnostic.Kind.ERROR,
+      "%s is %s, so the generated %s cannot read it. Fix: make it package-private or public."),
+  NotAConfigClass(Diagnostic.Kind.ERROR,
+      "@SessionConfig goes on a top-level or static nested class that the generated loader can reach; %s is %s."
+          + " Fix: %s."),
+  InvalidOption(Diagnostic.Kind.ERROR, "%s. Known options: %s."),
+  UnresolvedType(Diagnostic.Kind.ERROR,
+      "%s could not be checked because %s never became available; no loader was generated. Fix: make sure the"
+          + " type exists or that the processor generating it runs."),
+  TreesUnavailable(Diagnostic.Kind.NOTE,
+      "sessionconfig: this compiler has no javac Tree API, so checks that need to see initializers were"
+          + " skipped: %s. Build with javac to run them."),
+  InternalError(Diagnostic.Kind.ERROR,
+      "sessionconfig processor bug while processing %s; please report it with this trace:%n%s");
+
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(Diagnostic.Kind kind, String format) {
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** The kind this message is reported with, before options such as warningsAsErrors apply. */
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The full text: {@code [ID] } followed by the formatted message. */
+  public String format(Object... arguments) {
+    return "[" + name() + "] " + String.format(format, arguments);
+  }
+}

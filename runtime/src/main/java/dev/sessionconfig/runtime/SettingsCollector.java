@@ -1,0 +1,329 @@
+package dev.sessionconfig.runtime;
+
+import dev.sessionconfig.SessionType;
+import dev.sessionconfig.Setting;
+import dev.sessionconfig.SettingRules;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Gathers a config class's settings as its generated loader finds them, then validates them all at once.
+ * Called by generated {@code <Class>Loader}s; public only for them.
+ */
+public final class SettingsCollector {
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig");
+
+  private final String configClass;
+  private final boolean development;
+  private final ConfigSource source;
+  private final Map<Setting, Found> found = new EnumMap<>(Setting.class);
+
+  /** A setting as found: its origin, and its normalized value or why there is none. */
+  private static final class Found {
+    final String origin;
+    final Object value;
+    final String unsetReason;
+    final String problem;
+
+    Found(String origin, Object value, String unsetReason, String problem) {
+      this.origin = origin;
+      this.value = value;
+      this.unsetReason = unsetReason;
+      this.problem = problem;
+    }
+  }
+
+  private SettingsCollector(String configClass, boolean development, ConfigSource source) {
+    this.configClass = configClass;
+    this.development = development;
+    this.source = source;
+  }
+
+  /** Starts collecting the settings of {@code configClass}, answering lookups from {@code source}. */
+  public static SettingsCollector forConfig(String configClass, boolean development, ConfigSource source) {
+    return new SettingsCollector(configClass, development, source);
+  }
+
+  /** A value the processor knew at compile time, declared by {@code field}. */
+  public SettingsCollector constant(Setting setting, String field, Object value) {
+    String origin = "constant " + field;
+    if (value == null) {
+      found.put(setting, new Found(origin, null, field + " is null", null));
+    } else {
+      accept(setting, origin, value);
+    }
+    return this;
+  }
+
+  /** A value the field's initializer looks up, replayed against this collector's source. */
+  public SettingsCollector lookup(Setting setting, Lookup lookup) {
+    try {
+      String text = lookup.resolve(source);
+      if (text == null) {
+        found.put(setting, new Found(lookup.describe(), null, lookup.missing(), null));
+      } else {
+        accept(setting, lookup.describe(), text);
+      }
+    } catch (IOException | RuntimeException e) {
+      found.put(setting, new Found(lookup.describe(), null, null,
+          lookup.describe() + " cannot be read (" + e.getClass().getSimpleName() + ")"));
+    }
+    return this;
+  }
+
+  /**
+   * A value only the field itself can give (its initializer is not a lookup the processor recognised).
+   * {@code seen} are the lookups the processor saw inside that initializer, named when the value is missing.
+   */
+  public SettingsCollector field(Setting setting, String field, Supplier<?> read, Lookup... seen) {
+    String origin = "field " + field;
+    Object value;
+    try {
+      value = read.get();
+    } catch (RuntimeException | LinkageError e) {
+      // The class's static initializer failed. Its exception message is not shown: it may quote a secret.
+      found.put(setting, new Found(origin, null, null,
+          "initializing " + configClass + " failed (" + rootCause(e).getClass().getName() + ")" + unsetLookups(seen)));
+      return this;
+    }
+    if (value == null) {
+      found.put(setting, new Found(origin, null, field + " is null" + unsetLookups(seen), null));
+    } else {
+      accept(setting, origin, value);
+    }
+    return this;
+  }
+
+  /** The validated settings. */
+  public SessionSettings settings() {
+    Evaluation evaluation = evaluate();
+    if (!evaluation.problems.isEmpty()) {
+      throw new SessionConfigException(configClass, evaluation.problems);
+    }
+    for (String warning : evaluation.warnings) {
+      LOG.log(System.Logger.Level.WARNING, configClass + ": " + warning);
+    }
+    return new SessionSettings(configClass, development, evaluation.values);
+  }
+
+  /** Each setting's effective value (secrets masked) and where it came from, then any problems. */
+  public String describe() {
+    Evaluation evaluation = evaluate();
+    StringBuilder text = new StringBuilder("Session settings of ").append(configClass)
+        .append(development ? " (development)" : "").append(" from ").append(source.name()).append(':');
+    SessionType type = (SessionType) evaluation.values.get(Setting.SESSION_TYPE);
+    for (Setting setting : Setting.values()) {
+      boolean relevant = setting.store().map(store -> store == type).orElse(true);
+      if (!relevant && !found.containsKey(setting)) {
+        continue;
+      }
+      Object value = evaluation.values.get(setting);
+      text.append(System.lineSeparator()).append(String.format("  %-30s = %-24s (%s)",
+          setting.name(), value == null ? "<not set>" : display(setting, value), evaluation.origins.get(setting)));
+    }
+    for (String problem : evaluation.problems) {
+      text.append(System.lineSeparator()).append("  problem: ").append(problem);
+    }
+    for (String warning : evaluation.warnings) {
+      text.append(System.lineSeparator()).append("  warning: ").append(warning);
+    }
+    return text.toString();
+  }
+
+  /** A value as it may be printed: secrets masked, passwords in URLs masked. */
+  static String display(Setting setting, Object value) {
+    if (setting.isSecret()) {
+      return value instanceof List ? "[" + "****, ".repeat(((List<?>) value).size()).replaceAll(", $", "") + "]" : "****";
+    }
+    if (setting.mayCarryCredentials() && value instanceof String) {
+      return SettingRules.maskCredentials((String) value);
+    }
+    return String.valueOf(value);
+  }
+
+  private static final class Evaluation {
+    final Map<Setting, Object> values = new EnumMap<>(Setting.class);
+    final Map<Setting, String> origins = new EnumMap<>(Setting.class);
+    final List<String> problems = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+  }
+
+  private Evaluation evaluate() {
+    Evaluation result = new Evaluation();
+    for (Setting setting : Setting.values()) {
+      Found entry = found.get(setting);
+      if (entry == null) {
+        result.origins.put(setting, "default");
+        setting.defaultValue().ifPresent(value -> result.values.put(setting, value));
+      } else if (entry.problem != null) {
+        result.origins.put(setting, entry.origin);
+        result.problems.add(setting + ": " + entry.problem);
+      } else if (entry.value == null) {
+        result.origins.put(setting, entry.unsetReason + "; default");
+        setting.defaultValue().ifPresent(value -> result.values.put(setting, value));
+      } else {
+        result.origins.put(setting, entry.origin);
+        result.values.put(setting, entry.value);
+      }
+    }
+    requireSessionType(result);
+    requireSecretKey(result);
+    applyStoreDefaults(result);
+    result.values.computeIfAbsent(Setting.SESSION_FILE_DIR,
+        setting -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sessionconfig-sessions").toString());
+    if (result.problems.isEmpty()) {
+      for (SettingRules.Violation violation : SettingRules.checkCombination(s -> Optional.ofNullable(result.values.get(s)))) {
+        report(result, violation, result.origins.get(violation.setting()));
+      }
+    }
+    for (Map.Entry<Setting, Found> entry : found.entrySet()) {
+      if (entry.getValue().value != null) {
+        Optional<SettingRules.Violation> weak = SettingRules.check(entry.getKey(), entry.getValue().value)
+            .filter(v -> v.severity() == SettingRules.Severity.WEAK);
+        weak.ifPresent(violation -> report(result, violation, entry.getValue().origin));
+      }
+    }
+    return result;
+  }
+
+  private void requireSessionType(Evaluation result) {
+    if (!result.values.containsKey(Setting.SESSION_TYPE) && !hasProblem(Setting.SESSION_TYPE)) {
+      Found entry = found.get(Setting.SESSION_TYPE);
+      result.problems.add("SESSION_TYPE: " + (entry != null ? entry.unsetReason
+          : "is not declared in " + configClass) + "; sessions need a store, e.g. 'filesystem'");
+    }
+  }
+
+  private void requireSecretKey(Evaluation result) {
+    if (result.values.containsKey(Setting.SECRET_KEY) || hasProblem(Setting.SECRET_KEY)) {
+      return;
+    }
+    Found entry = found.get(Setting.SECRET_KEY);
+    String reason = entry != null ? entry.unsetReason : "is not declared in " + configClass;
+    if (development) {
+      byte[] key = new byte[64];
+      new SecureRandom().nextBytes(key);
+      result.values.put(Setting.SECRET_KEY, Secret.of(key));
+      result.origins.put(Setting.SECRET_KEY, "random key for this process (development config)");
+      result.warnings.add("SECRET_KEY: " + reason + "; using a random key for this process only (development"
+          + " config): sessions end when the process does. Set SECRET_KEY to keep them.");
+    } else {
+      result.problems.add("SECRET_KEY: " + reason);
+    }
+  }
+
+  private void applyStoreDefaults(Evaluation result) {
+    SessionType type = (SessionType) result.values.get(Setting.SESSION_TYPE);
+    if (type == null) {
+      return;
+    }
+    Setting.connectionSettingOf(type).ifPresent(connection -> {
+      Found entry = found.get(connection);
+      boolean given = entry != null && entry.value != null;
+      if (given || hasProblem(connection)) {
+        return;
+      }
+      Optional<Object> fallback = connection.defaultValue();
+      String reason = entry != null ? entry.unsetReason : "is not declared in " + configClass;
+      if (fallback.isPresent()) {
+        result.warnings.add(connection + ": " + reason + "; using " + display(connection, fallback.get()));
+      } else {
+        result.problems.add(connection + ": " + reason + "; the " + type.configName() + " store needs it");
+      }
+    });
+  }
+
+  private boolean hasProblem(Setting setting) {
+    Found entry = found.get(setting);
+    return entry != null && entry.problem != null;
+  }
+
+  private void accept(Setting setting, String origin, Object raw) {
+    try {
+      Object value = setting.isSecret() ? secretValue(setting, raw) : setting.normalize(raw);
+      Optional<SettingRules.Violation> violation = SettingRules.check(setting, value)
+          .filter(v -> v.severity() != SettingRules.Severity.WEAK);
+      found.put(setting, violation.isPresent()
+          ? new Found(origin, null, null, violation.get().text() + " (from " + origin + ")")
+          : new Found(origin, value, null, null));
+    } catch (IllegalArgumentException e) {
+      found.put(setting, new Found(origin, null, null, e.getMessage() + " (from " + origin + ")"));
+    }
+  }
+
+  private static Object secretValue(Setting setting, Object raw) {
+    if (setting == Setting.SECRET_KEY_FALLBACKS) {
+      Object items = raw instanceof String ? setting.parse((String) raw) : setting.normalize(raw);
+      List<Secret> secrets = new ArrayList<>();
+      int index = 0;
+      for (Object item : (List<?>) items) {
+        index++;
+        Secret secret = toSecret(item);
+        Optional<String> problem = SettingRules.checkSecret(secret.bytes());
+        if (problem.isPresent()) {
+          throw new IllegalArgumentException("fallback key " + index + " " + problem.get());
+        }
+        secrets.add(secret);
+      }
+      return List.copyOf(secrets);
+    }
+    Secret secret = toSecret(raw);
+    if (setting == Setting.SECRET_KEY) {
+      Optional<String> problem = SettingRules.checkSecret(secret.bytes());
+      if (problem.isPresent()) {
+        throw new IllegalArgumentException("the key " + problem.get());
+      }
+    }
+    return secret;
+  }
+
+  private static Secret toSecret(Object raw) {
+    if (raw instanceof char[]) {
+      return Secret.of((char[]) raw);
+    }
+    if (raw instanceof byte[]) {
+      return Secret.of((byte[]) raw);
+    }
+    if (raw instanceof String) {
+      return Secret.of((String) raw);
+    }
+    throw new IllegalArgumentException("a " + raw.getClass().getSimpleName() + " is not a secret; use a String, char[] or byte[]");
+  }
+
+  private static void report(Evaluation result, SettingRules.Violation violation, String origin) {
+    String line = violation.setting() + ": " + violation.text() + " (from " + origin + ")";
+    if (violation.severity() == SettingRules.Severity.WEAK) {
+      result.warnings.add(line);
+    } else {
+      result.problems.add(line);
+    }
+  }
+
+  private String unsetLookups(Lookup... seen) {
+    List<String> missing = new ArrayList<>();
+    for (Lookup lookup : seen) {
+      try {
+        if (lookup.resolve(source) == null) {
+          missing.add(lookup.missing());
+        }
+      } catch (IOException | RuntimeException e) {
+        missing.add(lookup.describe() + " cannot be read");
+      }
+    }
+    return missing.isEmpty() ? "" : "; " + String.join("; ", missing);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

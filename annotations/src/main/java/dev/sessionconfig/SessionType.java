@@ -4,13 +4,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Where sessions are stored. A {@code String} SESSION_TYPE is matched against these names, ignoring case. */
+/**
+ * Where sessions are stored. A {@code String} SESSION_TYPE is matched against these names, ignoring case.
+ *
+ * <p>Each store lives in its own artifact so that applications pull only the client they use. The processor
+ * decides whether a store's artifact is on the compile class path by looking for its {@link #storeClassName()}:
+ * those class names are a contract with the store modules.
+ */
 public enum SessionType {
   FILESYSTEM("sessionconfig-runtime", "dev.sessionconfig.runtime.SessionSettings"),
-  REDIS(null, null),
-  MEMCACHED(null, null),
-  JDBC(null, null),
+  REDIS("sessionconfig-redis", "dev.sessionconfig.redis.RedisStoreFactory"),
+  MEMCACHED("sessionconfig-memcached", "dev.sessionconfig.memcached.MemcachedStoreFactory"),
+  JDBC("sessionconfig-jdbc", "dev.sessionconfig.jdbc.JdbcStoreFactory"),
+  /** Recognised (Flask-Session has it) but without a store: one exists only once it is tested on a real server. */
   MONGODB(null, null),
+  /** Recognised (Flask-Session has it) but without a store: one exists only once it is tested on a real server. */
   DYNAMODB(null, null);
 
   /** Flask-Session names that mean one of our types under another name. */

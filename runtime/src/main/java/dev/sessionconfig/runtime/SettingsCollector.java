@@ -104,7 +104,7 @@ public final class SettingsCollector {
   public SessionSettings settings() {
     Evaluation evaluation = evaluate();
     if (!evaluation.problems.isEmpty()) {
-      throw new SessionConfigException(configClass, evaluation.problems);
+      throw new SessionConfigException(configClass, evaluation.problems());
     }
     for (String warning : evaluation.warnings) {
       LOG.log(System.Logger.Level.WARNING, configClass + ": " + warning);
@@ -127,7 +127,7 @@ public final class SettingsCollector {
       text.append(System.lineSeparator()).append(String.format("  %-30s = %-24s (%s)",
           setting.name(), value == null ? "<not set>" : display(setting, value), evaluation.origins.get(setting)));
     }
-    for (String problem : evaluation.problems) {
+    for (String problem : evaluation.problems()) {
       text.append(System.lineSeparator()).append("  problem: ").append(problem);
     }
     for (String warning : evaluation.warnings) {
@@ -150,8 +150,19 @@ public final class SettingsCollector {
   private static final class Evaluation {
     final Map<Setting, Object> values = new EnumMap<>(Setting.class);
     final Map<Setting, String> origins = new EnumMap<>(Setting.class);
-    final List<String> problems = new ArrayList<>();
+    /** Problems by setting, so they are listed in the catalogue's order whichever rule found them. */
+    final Map<Setting, List<String>> problems = new EnumMap<>(Setting.class);
     final List<String> warnings = new ArrayList<>();
+
+    void problem(Setting setting, String text) {
+      problems.computeIfAbsent(setting, s -> new ArrayList<>()).add(setting + ": " + text);
+    }
+
+    List<String> problems() {
+      List<String> all = new ArrayList<>();
+      problems.values().forEach(all::addAll);
+      return all;
+    }
   }
 
   private Evaluation evaluate() {
@@ -163,7 +174,7 @@ public final class SettingsCollector {
         setting.defaultValue().ifPresent(value -> result.values.put(setting, value));
       } else if (entry.problem != null) {
         result.origins.put(setting, entry.origin);
-        result.problems.add(setting + ": " + entry.problem);
+        result.problem(setting, entry.problem);
       } else if (entry.value == null) {
         result.origins.put(setting, entry.unsetReason + "; default");
         setting.defaultValue().ifPresent(value -> result.values.put(setting, value));
@@ -195,8 +206,8 @@ public final class SettingsCollector {
   private void requireSessionType(Evaluation result) {
     if (!result.values.containsKey(Setting.SESSION_TYPE) && !hasProblem(Setting.SESSION_TYPE)) {
       Found entry = found.get(Setting.SESSION_TYPE);
-      result.problems.add("SESSION_TYPE: " + (entry != null ? entry.unsetReason
-          : "is not declared in " + configClass) + "; sessions need a store, e.g. 'filesystem'");
+      result.problem(Setting.SESSION_TYPE, (entry != null ? entry.unsetReason : "not declared in " + configClass)
+          + "; sessions need a store, e.g. 'filesystem'");
     }
   }
 
@@ -205,7 +216,7 @@ public final class SettingsCollector {
       return;
     }
     Found entry = found.get(Setting.SECRET_KEY);
-    String reason = entry != null ? entry.unsetReason : "is not declared in " + configClass;
+    String reason = entry != null ? entry.unsetReason : "not declared in " + configClass;
     if (development) {
       byte[] key = new byte[64];
       new SecureRandom().nextBytes(key);
@@ -214,7 +225,7 @@ public final class SettingsCollector {
       result.warnings.add("SECRET_KEY: " + reason + "; using a random key for this process only (development"
           + " config): sessions end when the process does. Set SECRET_KEY to keep them.");
     } else {
-      result.problems.add("SECRET_KEY: " + reason);
+      result.problem(Setting.SECRET_KEY, reason);
     }
   }
 
@@ -230,11 +241,11 @@ public final class SettingsCollector {
         return;
       }
       Optional<Object> fallback = connection.defaultValue();
-      String reason = entry != null ? entry.unsetReason : "is not declared in " + configClass;
+      String reason = entry != null ? entry.unsetReason : "not declared in " + configClass;
       if (fallback.isPresent()) {
         result.warnings.add(connection + ": " + reason + "; using " + display(connection, fallback.get()));
       } else {
-        result.problems.add(connection + ": " + reason + "; the " + type.configName() + " store needs it");
+        result.problem(connection, reason + "; the " + type.configName() + " store needs it");
       }
     });
   }
@@ -297,11 +308,11 @@ public final class SettingsCollector {
   }
 
   private static void report(Evaluation result, SettingRules.Violation violation, String origin) {
-    String line = violation.setting() + ": " + violation.text() + " (from " + origin + ")";
+    String text = violation.text() + " (from " + origin + ")";
     if (violation.severity() == SettingRules.Severity.WEAK) {
-      result.warnings.add(line);
+      result.warnings.add(violation.setting() + ": " + text);
     } else {
-      result.problems.add(line);
+      result.problem(violation.setting(), text);
     }
   }
 

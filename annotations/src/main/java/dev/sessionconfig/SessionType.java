@@ -121,21 +121,34 @@ public enum SessionType {
 
     /** Why the value is not usable, and how to fix it; empty when it is usable. */
     public String problem() {
+      return usable() ? "" : reason() + "; " + fix();
+    }
+
+    /** Why the value is not usable; empty when it is usable. */
+    public String reason() {
       switch (match) {
-        case EXACT:
-        case ALIAS:
-          return "";
         case NULL_TYPE:
           return "'" + text + "' is Flask-Session's null session, which turns every session access into"
-              + " \"the session is unavailable because no secret key was set\"; choose a real store, e.g. 'filesystem'";
+              + " \"the session is unavailable because no secret key was set\"";
         case NO_STORE:
-          return "'" + text + "' has no store in sessionconfig"
-              + (hint != null ? " (" + hint + ")" : " yet")
-              + "; use one of " + usableNames();
+          return "'" + text + "' has no store in sessionconfig" + (hint != null ? " (" + hint + ")" : " yet");
+        case UNKNOWN:
+          return "'" + text + "' is not a session type" + (hint != null ? "; did you mean '" + hint + "'?" : "");
         default:
-          return "'" + text + "' is not a session type"
-              + (hint != null ? "; did you mean '" + hint + "'?" : "")
-              + " Valid types: " + usableNames();
+          return "";
+      }
+    }
+
+    /** How to fix an unusable value; empty when it is usable. */
+    public String fix() {
+      switch (match) {
+        case NULL_TYPE:
+          return "choose a real store, e.g. 'filesystem'";
+        case NO_STORE:
+        case UNKNOWN:
+          return "use one of " + usableNames();
+        default:
+          return "";
       }
     }
   }

@@ -201,7 +201,7 @@ public enum Setting {
       return Math.toIntExact((Long) value);
     }
     if (value instanceof String[]) {
-      return List.of((String[]) value);
+      return Arrays.asList((String[]) value); // may hold nulls: an old key whose variable is unset
     }
     if (value instanceof java.net.URI || value instanceof java.nio.file.Path) {
       return value.toString();

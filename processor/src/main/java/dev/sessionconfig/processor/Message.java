@@ -12,24 +12,26 @@ public enum Message {
       "%s declares no SESSION_TYPE, itself or in a superclass. Flask-Session falls back to its null session"
           + " here, which fails at run time with the misleading \"no secret key was set\"%s. Fix: declare"
           + " static final SessionType SESSION_TYPE = SessionType.FILESYSTEM; (or REDIS, MEMCACHED, JDBC)."),
-  UnknownSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: use SessionType.%s or one of its names."),
+  UnknownSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: %s."),
   NullSessionType(Diagnostic.Kind.ERROR,
       "SESSION_TYPE is %s: that is Flask-Session's null session, which makes every session access fail with"
           + " \"the session is unavailable because no secret key was set\". Fix: choose a real store, e.g."
           + " SessionType.FILESYSTEM."),
-  UnsupportedSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: choose a type with a store."),
+  UnsupportedSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: %s."),
+  SessionTypeAlias(Diagnostic.Kind.NOTE,
+      "SESSION_TYPE '%s' is Flask-Session's name for the %s store: it is accepted as SessionType.%s."),
   MissingStoreModule(Diagnostic.Kind.ERROR,
-      "SESSION_TYPE is %s, but its store (%s) is not on the compile class path, so sessions could not start."
-          + " Fix: add the dependency dev.sessionconfig:%s."),
+      "SESSION_TYPE is '%s', but its store is not on the compile class path, so sessions could not start."
+          + " Fix: add the dependency %s (<artifactId>%s</artifactId>, same version as sessionconfig-runtime)."),
   MissingSecretKey(Diagnostic.Kind.ERROR,
-      "%s declares no SECRET_KEY, itself or in a superclass: session cookies cannot be signed. Fix: declare"
-          + " static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");"),
+      "%s, so it would be missing at startup. Fix: set it from the environment in its declaration, e.g."
+          + " static final String %s = System.getenv(\"%s\");"),
   LiteralSecretKey(Diagnostic.Kind.ERROR,
       "%s is %s: a secret written in the source is in every copy of the code and its history, and anyone who"
           + " has it can forge sessions. Fix: read it at startup, e.g. System.getenv(\"%s\")%s."),
   LiteralSecretFallback(Diagnostic.Kind.ERROR,
-      "%s falls back to a hard-coded value (%s) when the lookup finds nothing, so a deployment that forgets the"
-          + " variable silently signs sessions with a public key. Fix: drop the fallback (a missing variable"
+      "%s falls back to a hard-coded value when %s is not set, so a deployment that forgets it silently"
+          + " uses a secret anyone can read in the code. Fix: drop the fallback (a missing variable"
           + " then fails at startup), or mark a development config @SessionConfig(development = true), which"
           + " uses a random per-process key instead."),
   SecretAssignedOutsideConfig(Diagnostic.Kind.ERROR,
@@ -46,6 +48,8 @@ public enum Message {
       "%s is declared as %s, which the loader cannot read as that setting. Fix: declare it as %s."),
   InvalidSettingValue(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
   InsecureCookie(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
+  /** {@code [InsecureCookie]} for a cookie that works but is weaker than it should be. */
+  InsecureCookieWarning("InsecureCookie", Diagnostic.Kind.WARNING, "%s: %s. Fix: %s."),
   InstanceSetting(Diagnostic.Kind.ERROR,
       "%s is an instance field: settings are the class's static fields (Flask reads class attributes), so this"
           + " one is never read. Fix: make it static."),
@@ -57,7 +61,7 @@ public enum Message {
           + " mistake of a SESSION_TYPE global that is never applied). Fix: move it into your @SessionConfig"
           + " class%s."),
   InaccessibleSetting(Diagnostic.Kind.ERROR,
-      "%s is %s, so the generated %s cannot read it. Fix: make it package-private or public."),
+      "%s is %s, so the generated %s cannot read it. Fix: %s."),
   NotAConfigClass(Diagnostic.Kind.ERROR,
       "@SessionConfig goes on a top-level or static nested class that the generated loader can reach; %s is %s."
           + " Fix: %s."),
@@ -71,12 +75,23 @@ public enum Message {
   InternalError(Diagnostic.Kind.ERROR,
       "sessionconfig processor bug while processing %s; please report it with this trace:%n%s");
 
+  private final String id;
   private final Diagnostic.Kind kind;
   private final String format;
 
   Message(Diagnostic.Kind kind, String format) {
+    this(null, kind, format);
+  }
+
+  Message(String id, Diagnostic.Kind kind, String format) {
+    this.id = id;
     this.kind = kind;
     this.format = format;
+  }
+
+  /** The stable ID, printed in brackets and named in {@code @SuppressWarnings("sessionconfig:ID")}. */
+  public String id() {
+    return id != null ? id : name();
   }
 
   /** The kind this message is reported with, before options such as warningsAsErrors apply. */
@@ -86,6 +101,6 @@ public enum Message {
 
   /** The full text: {@code [ID] } followed by the formatted message. */
   public String format(Object... arguments) {
-    return "[" + name() + "] " + String.format(format, arguments);
+    return "[" + id() + "] " + String.format(format, arguments);
   }
 }

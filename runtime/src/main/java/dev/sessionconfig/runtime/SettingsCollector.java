@@ -275,6 +275,9 @@ public final class SettingsCollector {
       int index = 0;
       for (Object item : (List<?>) items) {
         index++;
+        if (item == null) {
+          continue; // an old key that is not configured (its variable is unset) is simply not accepted
+        }
         Secret secret = toSecret(item);
         Optional<String> problem = SettingRules.checkSecret(secret.bytes());
         if (problem.isPresent()) {

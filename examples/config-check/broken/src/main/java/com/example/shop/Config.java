@@ -1,0 +1,8 @@
+package com.example.shop;
+
+import dev.sessionconfig.SessionConfig;
+
+@SessionConfig
+public class Config {
+  static String SECRET_KEY;
+}

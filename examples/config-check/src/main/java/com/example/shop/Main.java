@@ -1,0 +1,30 @@
+package com.example.shop;
+
+import dev.sessionconfig.runtime.ConfigSelector;
+import dev.sessionconfig.runtime.ConfigSource;
+import dev.sessionconfig.runtime.SessionConfigException;
+import dev.sessionconfig.runtime.SessionSettings;
+
+/** Picks a config by APP_ENV, shows where each setting comes from, then loads and validates it. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    ConfigSelector selector = ConfigSelector.byEnvironment("APP_ENV")
+        .option("development", DevelopmentConfigLoader::load)
+        .option("production", ProductionConfigLoader::load)
+        .orDefault("development");
+    ConfigSource source = ConfigSource.system();
+    String name = selector.selectedName(source);
+    System.out.println(name.equals("production")
+        ? ProductionConfigLoader.describe(source) : DevelopmentConfigLoader.describe(source));
+    try {
+      SessionSettings settings = selector.load(source);
+      System.out.println("Loaded " + name + " settings: store " + settings.sessionType().configName()
+          + ", idle timeout " + settings.permanentSessionLifetime() + ", secure cookie " + settings.cookieSecure());
+    } catch (SessionConfigException e) {
+      System.out.println(e.getMessage());
+      System.exit(1);
+    }
+  }
+}

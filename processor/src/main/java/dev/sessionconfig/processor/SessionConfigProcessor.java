@@ -1,0 +1,212 @@
+package dev.sessionconfig.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.sessionconfig.processor.model.ConfigModelFactory;
+import dev.sessionconfig.processor.read.ConfigClass;
+import dev.sessionconfig.processor.read.ConfigClassReader;
+import dev.sessionconfig.processor.read.FieldAssignments;
+import dev.sessionconfig.processor.read.TreeSupport;
+import dev.sessionconfig.processor.read.ValueSourceAnalyzer;
+import dev.sessionconfig.processor.validate.ConfigClassShapeValidator;
+import dev.sessionconfig.processor.validate.SecretSourceValidator;
+import dev.sessionconfig.processor.validate.SessionTypeValidator;
+import dev.sessionconfig.processor.validate.SettingFieldValidator;
+import dev.sessionconfig.processor.validate.SettingValueValidator;
+import dev.sessionconfig.processor.validate.StoreSettingsValidator;
+import dev.sessionconfig.processor.validate.StraySettingValidator;
+import dev.sessionconfig.processor.write.LoaderWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Checks every {@code @SessionConfig} class and generates its loader. Each class is read, validated by one
+ * validator per rule, turned into an immutable model only when no error was reported, and written from that
+ * model. A class that depends on a type generated in a later round is deferred to that round. Nothing here
+ * may crash javac: any exception becomes an {@code [InternalError]} diagnostic.
+ */
+@AutoService(Processor.class)
+public final class SessionConfigProcessor extends AbstractProcessor {
+  /** The checks that need the javac Tree API, named in the note shown when a compiler lacks it. */
+  private static final String CHECKS_NEEDING_TREES = "SecretAssignedOutsideConfig; LiteralSecretKey,"
+      + " LiteralSecretFallback and value checks on initializers that are not compile-time constants (such as"
+      + " SessionType.REDIS or Duration.ofDays(7)); replaying environment lookups in the generated loader, which"
+      + " reads such fields instead";
+
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private ProcessorOptions options;
+  private Optional<Trees> trees;
+  private boolean firstRound = true;
+  /** Config classes waiting for a type from a later round, with what they wait for. */
+  private final Map<String, String> deferred = new LinkedHashMap<>();
+  /** The compilation units of every round so far: a deferred class's assignments live in an earlier round's. */
+  private final Set<CompilationUnitTree> units = new LinkedHashSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    options = ProcessorOptions.parse(processingEnv.getOptions());
+    trees = TreeSupport.of(processingEnv);
+  }
+
+  /**
+   * {@code @SessionConfig}, and {@code @Generated} because the loaders carry it: claiming both keeps
+   * {@code -Xlint:all} free of "no processor claimed" warnings in users' builds.
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ConfigClassReader.ANNOTATION, GENERATED);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return ProcessorOptions.KNOWN;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      internalError(null, "this round", e);
+    }
+    return true;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    if (firstRound) {
+      firstRound = false;
+      Report start = newReport(null);
+      options.problems().forEach(problem -> start.on(null, Message.InvalidOption, problem, ProcessorOptions.KNOWN));
+      if (trees.isEmpty()) {
+        start.on(null, Message.TreesUnavailable, CHECKS_NEEDING_TREES);
+      }
+      start.print();
+    }
+    trees.ifPresent(t -> round.getRootElements().forEach(root -> {
+      TreePath path = t.getPath(root);
+      if (path != null) {
+        units.add(path.getCompilationUnit());
+      }
+    }));
+
+    List<TypeElement> configs = new ArrayList<>();
+    Map<String, String> waiting = new LinkedHashMap<>(deferred);
+    deferred.clear();
+    waiting.keySet().forEach(name -> Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+        .ifPresent(configs::add));
+    configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(
+        processingEnv.getElementUtils().getTypeElement(ConfigClassReader.ANNOTATION))));
+    if (configs.isEmpty() && round.getRootElements().isEmpty()) {
+      return;
+    }
+
+    Optional<ValueSourceAnalyzer> analyzer = trees.map(t ->
+        new ValueSourceAnalyzer(t, processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+    Optional<FieldAssignments> assignments = trees.map(t -> new FieldAssignments(t, units));
+    ConfigClassReader reader = new ConfigClassReader(trees, analyzer, assignments);
+
+    Map<String, String> strays = checkStraySettings(round, configs);
+    for (TypeElement type : configs) {
+      try {
+        processConfig(type, reader, analyzer, strays, round.processingOver());
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        internalError(type, type.getQualifiedName().toString(), e);
+      }
+    }
+  }
+
+  private Map<String, String> checkStraySettings(RoundEnvironment round, List<TypeElement> configs) {
+    Set<TypeElement> readByConfigs = new HashSet<>();
+    List<String> configNames = new ArrayList<>();
+    for (TypeElement config : configs) {
+      readByConfigs.addAll(ConfigClassReader.hierarchy(config));
+      configNames.add(config.getSimpleName().toString());
+    }
+    Report report = newReport(null);
+    Map<String, String> strays = new StraySettingValidator()
+        .validate(round.getRootElements(), readByConfigs, configNames, report);
+    report.print();
+    return strays;
+  }
+
+  private void processConfig(TypeElement type, ConfigClassReader reader, Optional<ValueSourceAnalyzer> analyzer,
+      Map<String, String> strays, boolean lastRound) {
+    AnnotationMirror annotation = ConfigClassReader.annotationOf(type).orElseThrow();
+    Report report = newReport(type);
+    if (!new ConfigClassShapeValidator().validate(type, annotation, report)) {
+      report.print();
+      return;
+    }
+    ConfigClass config = reader.read(type, annotation);
+    Optional<String> unresolved = reader.unresolvedDependency(config);
+    if (unresolved.isPresent()) {
+      if (lastRound) {
+        report.onAnnotation(type, annotation, null, Message.UnresolvedType, type.getQualifiedName(), unresolved.get());
+        report.print();
+      } else {
+        deferred.put(type.getQualifiedName().toString(), unresolved.get());
+      }
+      return;
+    }
+    var elements = processingEnv.getElementUtils();
+    boolean declarationsUsable = new SettingFieldValidator(elements).validate(config, report);
+    new SessionTypeValidator(elements).validate(config, Optional.ofNullable(strays.get("SESSION_TYPE")), report);
+    new SecretSourceValidator(analyzer).validate(config, report);
+    new StoreSettingsValidator().validate(config, SessionTypeValidator.constantType(config), report);
+    if (declarationsUsable) {
+      new SettingValueValidator().validate(config, report);
+    }
+    boolean clean = declarationsUsable && !report.hasErrors();
+    report.print();
+    if (clean) {
+      try {
+        new LoaderWriter(processingEnv.getFiler(), generatedAnnotation()).write(new ConfigModelFactory().create(config), type);
+      } catch (java.io.IOException e) {
+        internalError(type, type.getQualifiedName().toString(), e);
+      }
+    }
+  }
+
+  private Optional<ClassName> generatedAnnotation() {
+    return Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(GENERATED)).map(ClassName::get);
+  }
+
+  private Report newReport(Element scope) {
+    return new Report(processingEnv.getMessager(), trees, options, scope);
+  }
+
+  private void internalError(Element element, String what, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    Report report = newReport(element);
+    report.on(element, Message.InternalError, what, trace);
+    report.print();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.sessionconfig.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.read.ConfigClass;
+import dev.sessionconfig.processor.read.EnumConstant;
+import dev.sessionconfig.processor.read.SettingField;
+import dev.sessionconfig.processor.read.ValueSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a config class that passed validation into its {@link ConfigModel}. */
+public final class ConfigModelFactory {
+
+  public ConfigModel create(ConfigClass config) {
+    ClassName configClass = ClassName.get(config.type());
+    List<SettingModel> settings = new ArrayList<>();
+    for (Setting setting : Setting.values()) {
+      config.staticField(setting.name()).ifPresent(field -> settings.add(settingModel(setting, field)));
+    }
+    String loaderName = String.join("_", configClass.simpleNames()) + "Loader";
+    return new ConfigModel(configClass, ClassName.get(configClass.packageName(), loaderName), config.development(),
+        settings);
+  }
+
+  private static SettingModel settingModel(Setting setting, SettingField field) {
+    ClassName declaring = ClassName.get(field.declaringClass());
+    String name = field.name();
+    if (field.element().getConstantValue() != null) {
+      return SettingModel.constantField(setting, declaring, name);
+    }
+    ValueSource source = field.source();
+    Optional<Object> value = source.kind() == ValueSource.Kind.LITERAL ? source.value() : Optional.empty();
+    if (value.isPresent() && value.get() instanceof EnumConstant && setting == Setting.SESSION_TYPE) {
+      return SettingModel.sessionType(setting, declaring, name, ((EnumConstant) value.get()).constant());
+    }
+    if (value.isPresent() && value.get() instanceof Duration && field.element().asType().toString().equals("java.time.Duration")) {
+      return SettingModel.duration(setting, declaring, name, (Duration) value.get());
+    }
+    boolean replayable = source.kind() == ValueSource.Kind.LOOKUP
+        || source.kind() == ValueSource.Kind.LITERAL_FALLBACK && !setting.isSecret();
+    if (replayable && source.lookup().isPresent() && isText(field)) {
+      return SettingModel.lookup(setting, declaring, name, source.lookup().get());
+    }
+    return SettingModel.field(setting, declaring, name, source.seen());
+  }
+
+  /** A lookup yields text: it can stand for the field only when the field holds text the loader parses. */
+  private static boolean isText(SettingField field) {
+    return field.element().asType().toString().equals("java.lang.String");
+  }
+}

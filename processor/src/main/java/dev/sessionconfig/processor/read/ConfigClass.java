@@ -1,0 +1,54 @@
+package dev.sessionconfig.processor.read;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+
+/** A {@code @SessionConfig} class as read from the source, before any check. */
+public final class ConfigClass {
+  private final TypeElement type;
+  private final AnnotationMirror annotation;
+  private final boolean development;
+  private final AnnotationValue developmentValue;
+  private final List<SettingField> fields;
+
+  ConfigClass(TypeElement type, AnnotationMirror annotation, boolean development, AnnotationValue developmentValue,
+      List<SettingField> fields) {
+    this.type = type;
+    this.annotation = annotation;
+    this.development = development;
+    this.developmentValue = developmentValue;
+    this.fields = List.copyOf(fields);
+  }
+
+  public TypeElement type() {
+    return type;
+  }
+
+  /** The {@code @SessionConfig} annotation, to point class-level diagnostics at. */
+  public AnnotationMirror annotation() {
+    return annotation;
+  }
+
+  /** {@code @SessionConfig(development = true)}. */
+  public boolean development() {
+    return development;
+  }
+
+  /** The explicit {@code development} value, to point at; empty when it was left at its default. */
+  public Optional<AnnotationValue> developmentValue() {
+    return Optional.ofNullable(developmentValue);
+  }
+
+  /** The class's fields and those it inherits, a subclass's field hiding its superclass's of the same name. */
+  public List<SettingField> fields() {
+    return fields;
+  }
+
+  /** The static field named {@code name} the class declares or inherits. */
+  public Optional<SettingField> staticField(String name) {
+    return fields.stream().filter(f -> f.isStatic() && f.name().equals(name)).findFirst();
+  }
+}

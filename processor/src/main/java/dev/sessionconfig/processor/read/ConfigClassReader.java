@@ -1,0 +1,142 @@
+package dev.sessionconfig.processor.read;
+
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Reads a {@code @SessionConfig} class and its superclasses into a {@link ConfigClass}. With the javac Tree
+ * API it also classifies where each setting's value comes from; without it (Eclipse's compiler) it knows only
+ * compile-time constants.
+ */
+public final class ConfigClassReader {
+  public static final String ANNOTATION = "dev.sessionconfig.SessionConfig";
+
+  private final Optional<Trees> trees;
+  private final Optional<ValueSourceAnalyzer> analyzer;
+  private final Optional<FieldAssignments> assignments;
+
+  public ConfigClassReader(Optional<Trees> trees, Optional<ValueSourceAnalyzer> analyzer,
+      Optional<FieldAssignments> assignments) {
+    this.trees = trees;
+    this.analyzer = analyzer;
+    this.assignments = assignments;
+  }
+
+  /** The {@code @SessionConfig} mirror on {@code type}. */
+  public static Optional<AnnotationMirror> annotationOf(TypeElement type) {
+    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotation.getQualifiedName().contentEquals(ANNOTATION)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The name of a type {@code type} depends on that javac has not resolved yet (a superclass or field type
+   * generated in a later round, or a symbol in a setting's initializer); empty when everything resolved.
+   */
+  public Optional<String> unresolvedDependency(ConfigClass config) {
+    for (TypeElement t : hierarchy(config.type())) {
+      if (t.getSuperclass().getKind() == TypeKind.ERROR) {
+        return Optional.of(t.getSuperclass().toString());
+      }
+    }
+    for (SettingField field : config.fields()) {
+      if (field.element().asType().getKind() == TypeKind.ERROR) {
+        return Optional.of(field.element().asType().toString());
+      }
+      if (field.setting().isPresent() && field.source().kind() == ValueSource.Kind.UNRESOLVED) {
+        return Optional.of("a symbol in the initializer of " + field.qualifiedName());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reads {@code type}, which carries {@code annotation}. */
+  public ConfigClass read(TypeElement type, AnnotationMirror annotation) {
+    List<SettingField> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (TypeElement t : hierarchy(type)) {
+      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (seen.add(field.getSimpleName().toString())) {
+          fields.add(readField(field));
+        }
+      }
+    }
+    AnnotationValue developmentValue = explicitValue(annotation, "development");
+    boolean development = developmentValue != null && Boolean.TRUE.equals(developmentValue.getValue());
+    return new ConfigClass(type, annotation, development, developmentValue, fields);
+  }
+
+  /** {@code type} and its superclasses up to, not including, {@code java.lang.Object}. */
+  public static List<TypeElement> hierarchy(TypeElement type) {
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeElement t = type; t != null; t = superclassOf(t)) {
+      if (t.getQualifiedName().contentEquals("java.lang.Object")) {
+        break;
+      }
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  private static TypeElement superclassOf(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+  }
+
+  private SettingField readField(VariableElement field) {
+    boolean hasSource = trees.isPresent() && trees.get().getPath(field) != null;
+    if (!hasSource || analyzer.isEmpty() || assignments.isEmpty()) {
+      return new SettingField(field, false, List.of(), Optional.empty(), fromElement(field));
+    }
+    List<FieldAssignments.Assignment> all = assignments.get().of(field);
+    Optional<FieldAssignments.Assignment> effective = Optional.empty();
+    for (FieldAssignments.Assignment assignment : all) {
+      // Static initialization runs the initializer, then static blocks in order: the last one wins.
+      if (assignment.place() == FieldAssignments.Place.INITIALIZER
+          || assignment.place() == FieldAssignments.Place.STATIC_INITIALIZER) {
+        effective = Optional.of(assignment);
+      }
+    }
+    ValueSource source = effective.map(a -> analyzer.get().classify(a.valuePath())).orElseGet(() -> fromElement(field));
+    return new SettingField(field, true, all, effective, source);
+  }
+
+  /** What the element alone says: a compile-time constant, or nothing known. */
+  private static ValueSource fromElement(VariableElement field) {
+    Object constant = field.getConstantValue();
+    return constant != null ? ValueSource.constant(constant) : ValueSource.unknown();
+  }
+
+  private static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The path to an assignment's value, for diagnostics that point inside an initializer. */
+  public static Optional<TreePath> valuePath(SettingField field) {
+    return field.effectiveAssignment().map(FieldAssignments.Assignment::valuePath);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.sessionconfig.processor.read;
+
+import dev.sessionconfig.Setting;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * One field of a config class or of one of its superclasses, as read from the source: what it is, where it
+ * is assigned, and where the value that the class's static initialization leaves in it comes from.
+ */
+public final class SettingField {
+  private final VariableElement element;
+  private final Optional<Setting> setting;
+  private final List<FieldAssignments.Assignment> assignments;
+  private final Optional<FieldAssignments.Assignment> effective;
+  private final ValueSource source;
+  private final boolean sourceAvailable;
+
+  SettingField(VariableElement element, boolean sourceAvailable, List<FieldAssignments.Assignment> assignments,
+      Optional<FieldAssignments.Assignment> effective, ValueSource source) {
+    this.sourceAvailable = sourceAvailable;
+    this.element = element;
+    this.setting = Setting.named(element.getSimpleName().toString());
+    this.assignments = List.copyOf(assignments);
+    this.effective = effective;
+    this.source = source;
+  }
+
+  public VariableElement element() {
+    return element;
+  }
+
+  public String name() {
+    return element.getSimpleName().toString();
+  }
+
+  /** The class that declares the field. */
+  public TypeElement declaringClass() {
+    return (TypeElement) element.getEnclosingElement();
+  }
+
+  /** The qualified name the loader uses for it, e.g. {@code com.acme.Config.SECRET_KEY}. */
+  public String qualifiedName() {
+    return declaringClass().getQualifiedName() + "." + name();
+  }
+
+  /** The catalogued setting with this field's name, if any. */
+  public Optional<Setting> setting() {
+    return setting;
+  }
+
+  public boolean isStatic() {
+    return element.getModifiers().contains(Modifier.STATIC);
+  }
+
+  /**
+   * Whether the field's source was read with the Tree API; when not (a compiled superclass, or a compiler
+   * without trees), only its compile-time constant value is known.
+   */
+  public boolean sourceAvailable() {
+    return sourceAvailable;
+  }
+
+  /** Every assignment to the field in the sources being compiled (empty without the Tree API). */
+  public List<FieldAssignments.Assignment> assignments() {
+    return assignments;
+  }
+
+  /** The assignment whose value the class's static initialization leaves in the field, if one was seen. */
+  public Optional<FieldAssignments.Assignment> effectiveAssignment() {
+    return effective;
+  }
+
+  /** Where the field's value comes from. */
+  public ValueSource source() {
+    return source;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sessionconfig.processor.read;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Searches a subtree. */
+final class TreeFinder {
+  private TreeFinder() {}
+
+  /**
+   * The paths to every tree under {@code root} (root excluded) that {@code match} accepts, in source order,
+   * not looking inside trees that {@code skip} accepts (those may still match themselves).
+   */
+  static List<TreePath> find(TreePath root, Predicate<Tree> match, Predicate<Tree> skip) {
+    List<TreePath> found = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == null) {
+          return null;
+        }
+        if (match.test(tree)) {
+          found.add(new TreePath(getCurrentPath(), tree));
+        }
+        return skip.test(tree) ? null : super.scan(tree, unused);
+      }
+    }.scan(root, null);
+    return found;
+  }
+
+  /** Code that runs at another time than the code around it: a lambda body or a class body. */
+  static boolean isDeferredBody(Tree tree) {
+    return tree instanceof LambdaExpressionTree || tree instanceof ClassTree;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.sessionconfig.processor.read;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.Objects;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Classifies where the value of an expression comes from (section 5 of the spec): a literal, a lookup with a
+ * hard-coded fallback, a lookup, something opaque, or something javac could not resolve yet. It reads javac's
+ * trees, following constants, fields, local variables, enum constants and methods into any source javac holds.
+ */
+public final class ValueSourceAnalyzer {
+  private final Trees trees;
+  private final Elements elements;
+  private final Types types;
+
+  public ValueSourceAnalyzer(Trees trees, Elements elements, Types types) {
+    this.trees = Objects.requireNonNull(trees, "trees");
+    this.elements = Objects.requireNonNull(elements, "elements");
+    this.types = Objects.requireNonNull(types, "types");
+  }
+
+  /**
+   * Classifies the expression at {@code expressionPath}, such as a field's initializer or the right-hand side
+   * of an assignment. Never throws for an unexpected tree: a shape without a rule is OPAQUE.
+   *
+   * @param expressionPath the path to an {@link ExpressionTree}, within its compilation unit
+   */
+  public ValueSource classify(TreePath expressionPath) {
+    Objects.requireNonNull(expressionPath, "expressionPath");
+    return new Evaluation(trees, elements, types).classify(expressionPath, Bindings.EMPTY);
+  }
+}

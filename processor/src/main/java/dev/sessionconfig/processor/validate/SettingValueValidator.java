@@ -1,0 +1,107 @@
+package dev.sessionconfig.processor.validate;
+
+import dev.sessionconfig.Setting;
+import dev.sessionconfig.SettingRules;
+import dev.sessionconfig.processor.Message;
+import dev.sessionconfig.processor.Report;
+import dev.sessionconfig.processor.read.ConfigClass;
+import dev.sessionconfig.processor.read.LookupExpr;
+import dev.sessionconfig.processor.read.SettingField;
+import dev.sessionconfig.processor.read.ValueSource;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies {@link SettingRules} to every value known at compile time (a constant, or the hard-coded fallback
+ * of a lookup): {@code [InvalidSettingValue]} and {@code [InsecureCookie]}. The loader applies the same rules
+ * at startup to the values only the environment knows.
+ */
+public final class SettingValueValidator {
+
+  public void validate(ConfigClass config, Report report) {
+    Map<Setting, Object> known = new EnumMap<>(Setting.class);
+    Map<Setting, SettingField> declared = new EnumMap<>(Setting.class);
+    for (SettingField field : config.fields()) {
+      Optional<Setting> setting = field.setting();
+      if (!field.isStatic() || setting.isEmpty() || setting.get().isSecret() || setting.get() == Setting.SESSION_TYPE) {
+        continue;
+      }
+      declared.put(setting.get(), field);
+      ValueSource source = field.source();
+      if (source.kind() == ValueSource.Kind.LITERAL && !source.isNullLiteral()) {
+        constantValue(field).flatMap(value -> check(field, setting.get(), source, value, report))
+            .ifPresent(value -> known.put(setting.get(), value));
+      } else if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK) {
+        source.lookup().map(LookupExpr::fallback).filter(f -> f != null)
+            .ifPresent(fallback -> check(field, setting.get(), source, fallback, report));
+      }
+    }
+    List<SettingRules.Violation> violations = SettingRules.checkCombination(setting -> declared.containsKey(setting)
+        ? Optional.ofNullable(known.get(setting)) : setting.defaultValue());
+    for (SettingRules.Violation violation : violations) {
+      SettingField field = declared.get(violation.setting());
+      Message message = violation.severity() == SettingRules.Severity.INVALID ? Message.InvalidSettingValue : Message.InsecureCookie;
+      if (field != null) {
+        report.on(field.element(), message, violation.setting(), violation.reason(), violation.fix());
+      } else {
+        report.onAnnotation(config.type(), config.annotation(), null, message, violation.setting() + " (default)",
+            violation.reason(), violation.fix());
+      }
+    }
+  }
+
+  /** Checks one value; returns it normalized when it is acceptable, for the combination rules. */
+  private static Optional<Object> check(SettingField field, Setting setting, ValueSource source, Object value,
+      Report report) {
+    Object normalized;
+    try {
+      normalized = setting.normalize(value);
+    } catch (IllegalArgumentException e) {
+      String[] parts = e.getMessage().split("; ", 2);
+      Positions.onValue(report, field, source, Message.InvalidSettingValue, setting,
+          parts[0], parts.length > 1 ? parts[1] : "change the value");
+      return Optional.empty();
+    }
+    if (!hasNormalizedType(setting, normalized)) {
+      return Optional.empty();
+    }
+    Optional<SettingRules.Violation> violation = SettingRules.check(setting, normalized);
+    if (violation.isEmpty()) {
+      return Optional.of(normalized);
+    }
+    SettingRules.Violation v = violation.get();
+    Message message = v.severity() == SettingRules.Severity.INVALID ? Message.InvalidSettingValue : Message.InsecureCookie;
+    if (v.severity() == SettingRules.Severity.WEAK) {
+      Positions.onValue(report, field, source, Message.InsecureCookieWarning, setting, v.reason(), v.fix());
+      return Optional.of(normalized);
+    }
+    Positions.onValue(report, field, source, message, setting, v.reason(), v.fix());
+    return Optional.empty();
+  }
+
+  /** The value as the field holds it: javac's constant (already converted to the field's type) when there is one. */
+  private static Optional<Object> constantValue(SettingField field) {
+    Object constant = field.element().getConstantValue();
+    return constant != null ? Optional.of(constant) : field.source().value();
+  }
+
+  /** Whether a normalized value has the type the rules expect, so a value the analyzer guessed never crashes them. */
+  private static boolean hasNormalizedType(Setting setting, Object value) {
+    switch (setting.kind()) {
+      case BOOLEAN:
+        return value instanceof Boolean;
+      case INT:
+      case FILE_MODE:
+        return value instanceof Integer;
+      case DURATION:
+        return value instanceof Duration;
+      case STRING_LIST:
+        return value instanceof List && ((List<?>) value).stream().allMatch(String.class::isInstance);
+      default:
+        return value instanceof String;
+    }
+  }
+}

@@ -1,0 +1,296 @@
+package dev.sessionconfig.processor;
+
+import static dev.sessionconfig.processor.Compiler.compile;
+import static dev.sessionconfig.processor.Compiler.compileWith;
+import static dev.sessionconfig.processor.Compiler.diagnostics;
+import static dev.sessionconfig.processor.Compiler.lineOf;
+import static dev.sessionconfig.processor.Compiler.source;
+import static dev.sessionconfig.processor.Compiler.withId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each check of SPEC section 4: fires on the line marked {@code // here} with its ID, kind and a fix, and
+ * stays silent on the nearest correct code.
+ */
+class ChecksTest {
+  private static final String KEY = "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");";
+  private static final String TYPE = "  static final SessionType SESSION_TYPE = SessionType.FILESYSTEM;";
+
+  /** A config class {@code com.acme.Config} with the given body lines. */
+  private static JavaFileObject config(String... body) {
+    String[] lines = new String[body.length + 3];
+    lines[0] = "@SessionConfig";
+    lines[1] = "public class Config {";
+    System.arraycopy(body, 0, lines, 2, body.length);
+    lines[lines.length - 1] = "}";
+    return source("com.acme.Config", lines);
+  }
+
+  static Stream<Arguments> firing() {
+    return Stream.of(
+        Arguments.of("MissingSessionType", Diagnostic.Kind.ERROR, "no secret key was set",
+            source("com.acme.Config", "@SessionConfig // here", "public class Config {", KEY, "}")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'memcached'?",
+            config(KEY, "  static final String SESSION_TYPE = \"memcache\"; // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'redis'?",
+            config(KEY, "  static final String SESSION_TYPE = System.getenv().getOrDefault(\"SESSION_TYPE\", \"rediss\"); // here")),
+        Arguments.of("NullSessionType", Diagnostic.Kind.ERROR, "null session",
+            config(KEY, "  static final String SESSION_TYPE = \"null\"; // here")),
+        Arguments.of("NullSessionType", Diagnostic.Kind.ERROR, "null session",
+            config(KEY, "  static final SessionType SESSION_TYPE = null; // here")),
+        Arguments.of("UnsupportedSessionType", Diagnostic.Kind.ERROR, "cachelib",
+            config(KEY, "  static final String SESSION_TYPE = \"cachelib\"; // here")),
+        Arguments.of("UnsupportedSessionType", Diagnostic.Kind.ERROR, "mongodb",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.MONGODB; // here")),
+        Arguments.of("MissingStoreModule", Diagnostic.Kind.ERROR, "dev.sessionconfig:sessionconfig-redis",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.REDIS; // here",
+                "  static final String SESSION_REDIS = System.getenv(\"SESSION_REDIS\");")),
+        Arguments.of("MissingStoreModule", Diagnostic.Kind.ERROR, "dev.sessionconfig:sessionconfig-jdbc",
+            config(KEY, "  static final String SESSION_TYPE = \"sqlalchemy\"; // here",
+                "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\");")),
+        Arguments.of("MissingSecretKey", Diagnostic.Kind.ERROR, "static final String SECRET_KEY = System.getenv",
+            source("com.acme.Config", "@SessionConfig // here", "public class Config {", TYPE, "}")),
+        Arguments.of("MissingSecretKey", Diagnostic.Kind.ERROR, "never assigned",
+            config("  static String SECRET_KEY; // here", TYPE)),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "System.getenv(\"SECRET_KEY\")",
+            config("  static final String SECRET_KEY = \"super secret key\"; // here", TYPE)),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "SECRET_KEY",
+            config("  static final String SECRET_KEY = \"\"; // here", TYPE)),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "SECRET_KEY",
+            config("  static final String SECRET_KEY;", "  static {", "    SECRET_KEY = \"k\" + 1; // here", "  }", TYPE)),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "SECRET_KEY_FALLBACKS",
+            config(KEY, TYPE, "  static final List<String> SECRET_KEY_FALLBACKS =",
+                "      List.of(System.getenv(\"OLD_KEY\"), \"old literal\"); // here")),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "password",
+            config(KEY, TYPE, "  @SuppressWarnings(\"sessionconfig:IrrelevantSetting\")",
+                "  static final String SESSION_REDIS = \"redis://:hunter2@cache:6379\"; // here")),
+        Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable SECRET_KEY",
+            config("  static final String SECRET_KEY = System.getenv().getOrDefault(\"SECRET_KEY\", \"dev\"); // here", TYPE)),
+        Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "development = true",
+            config("  static final String SECRET_KEY = System.getProperty(\"app.key\", \"dev\"); // here", TYPE)),
+        Arguments.of("SecretAssignedOutsideConfig", Diagnostic.Kind.ERROR, "main",
+            config("  static String SECRET_KEY;", TYPE, "  public static void main(String[] args) {",
+                "    SECRET_KEY = System.getenv(\"SECRET_KEY\"); // here", "  }")),
+        Arguments.of("MissingStoreSetting", Diagnostic.Kind.WARNING, "SESSION_REDIS",
+            source("com.acme.Config", "@SessionConfig // here", "public class Config {", KEY,
+                "  static final SessionType SESSION_TYPE = SessionType.REDIS;", "}")),
+        Arguments.of("IrrelevantSetting", Diagnostic.Kind.WARNING, "redis",
+            config(KEY, TYPE, "  static final String SESSION_REDIS = System.getenv(\"SESSION_REDIS\"); // here")),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean SESSION_COOKIE_NAME?",
+            config(KEY, TYPE, "  static final String SESSION_COOKIE_NAMES = \"sid\"; // here")),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "always signed",
+            config(KEY, TYPE, "  static final boolean SESSION_USE_SIGNER = true; // here")),
+        Arguments.of("WrongSettingType", Diagnostic.Kind.ERROR, "Duration",
+            config(KEY, TYPE, "  static final String PERMANENT_SESSION_LIFETIME = \"7 days\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "at least 16 bytes",
+            config(KEY, TYPE, "  static final int SESSION_ID_LENGTH = 8; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "did you mean 'Lax'?",
+            config(KEY, TYPE, "  static final String SESSION_COOKIE_SAMESITE = \"Laxx\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "positive duration",
+            config(KEY, TYPE, "  static final Duration PERMANENT_SESSION_LIFETIME = Duration.ofDays(0); // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "positive duration",
+            config(KEY, TYPE, "  static final long PERMANENT_SESSION_LIFETIME = -1; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "every user of the machine",
+            config(KEY, TYPE, "  static final int SESSION_FILE_MODE = 0644; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "decimal",
+            config(KEY, TYPE, "  static final int SESSION_FILE_MODE = 600; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "not a valid cookie name",
+            config(KEY, TYPE, "  static final String SESSION_COOKIE_NAME = \"my session\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "__Host-",
+            config(KEY, TYPE, "  static final String SESSION_COOKIE_NAME = \"__Host-session\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "SameSite",
+            config(KEY, TYPE, "  static final String SESSION_COOKIE_SAMESITE = System.getProperty(\"samesite\", \"Loose\"); // here")),
+        Arguments.of("InsecureCookie", Diagnostic.Kind.ERROR, "SameSite=None without Secure",
+            config(KEY, TYPE, "  static final String SESSION_COOKIE_SAMESITE = \"None\"; // here")),
+        Arguments.of("InsecureCookie", Diagnostic.Kind.WARNING, "HttpOnly=false",
+            config(KEY, TYPE, "  static final boolean SESSION_COOKIE_HTTPONLY = false; // here")),
+        Arguments.of("InstanceSetting", Diagnostic.Kind.ERROR, "make it static",
+            config(KEY, TYPE, "  final String SESSION_COOKIE_NAME = \"sid\"; // here")),
+        Arguments.of("LowercaseSetting", Diagnostic.Kind.WARNING, "rename it to SESSION_COOKIE_NAME",
+            config(KEY, TYPE, "  static final String sessionCookieName = \"sid\"; // here")),
+        Arguments.of("LowercaseSetting", Diagnostic.Kind.WARNING, "rename it to SESSION_PERMANENT",
+            config(KEY, TYPE, "  static final boolean session_permanent = false; // here")),
+        Arguments.of("InaccessibleSetting", Diagnostic.Kind.ERROR, "package-private",
+            config(KEY, "  private static final SessionType SESSION_TYPE = SessionType.FILESYSTEM; // here")),
+        Arguments.of("NotAConfigClass", Diagnostic.Kind.ERROR, "an interface",
+            source("com.acme.Config", "@SessionConfig // here", "public interface Config {", KEY, TYPE, "}")),
+        Arguments.of("NotAConfigClass", Diagnostic.Kind.ERROR, "an enum",
+            source("com.acme.Config", "@SessionConfig // here", "public enum Config {", "  A;", "}")),
+        Arguments.of("NotAConfigClass", Diagnostic.Kind.ERROR, "a record",
+            source("com.acme.Config", "@SessionConfig // here", "public record Config(String a) {", "}")),
+        Arguments.of("NotAConfigClass", Diagnostic.Kind.ERROR, "an inner (non-static) class",
+            source("com.acme.Outer", "public class Outer {", "  @SessionConfig // here", "  class Config {", KEY, TYPE,
+                "  }", "}")));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: {2}")
+  @MethodSource("firing")
+  void firesOnTheMarkedLine(String id, Diagnostic.Kind kind, String fixText, JavaFileObject file) {
+    Compilation compilation = compile(file);
+    List<Diagnostic<? extends JavaFileObject>> found = withId(compilation, id);
+    long line = lineOf(file, "// here");
+    assertTrue(found.stream().anyMatch(d -> d.getKind() == kind && d.getLineNumber() == line
+            && d.getMessage(null).contains(fixText)),
+        "expected " + kind + " [" + id + "] on line " + line + " mentioning \"" + fixText + "\", got:\n"
+            + diagnostics(compilation));
+    assertTrue(found.stream().allMatch(d -> d.getMessage(null).contains("Fix:") || d.getKind() == Diagnostic.Kind.NOTE),
+        "every diagnostic says how to fix it:\n" + diagnostics(compilation));
+  }
+
+  static Stream<Arguments> silent() {
+    return Stream.of(
+        Arguments.of("a minimal config", config(KEY, TYPE)),
+        Arguments.of("a session type as a case-insensitive string", config(KEY, "  static final String SESSION_TYPE = \"FileSystem\";")),
+        Arguments.of("a session type from the environment with a valid fallback",
+            config(KEY, "  static final String SESSION_TYPE = System.getenv().getOrDefault(\"SESSION_TYPE\", \"filesystem\");")),
+        Arguments.of("a secret whose env var name is a constant",
+            config("  static final String NAME = \"SECRET_KEY\";", "  static final String SECRET_KEY = System.getenv(NAME);", TYPE)),
+        Arguments.of("a secret with a null default", config(
+            "  static final String SECRET_KEY = System.getenv().getOrDefault(\"SECRET_KEY\", null);", TYPE)),
+        Arguments.of("a secret that must be present", config(
+            "  static final String SECRET_KEY = Objects.requireNonNull(System.getenv(\"SECRET_KEY\"), \"set SECRET_KEY\");", TYPE)),
+        Arguments.of("a secret from a secrets file", config(
+            "  static final String SECRET_KEY = read();", TYPE,
+            "  static String read() {",
+            "    try { return java.nio.file.Files.readString(java.nio.file.Path.of(\"/run/secrets/key\")); }",
+            "    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }",
+            "  }")),
+        Arguments.of("a secret assigned in the static initializer from the environment", config(
+            "  static final String SECRET_KEY;", "  static { SECRET_KEY = System.getenv(\"SECRET_KEY\"); }", TYPE)),
+        Arguments.of("fallback keys from the environment", config(KEY, TYPE,
+            "  static final List<String> SECRET_KEY_FALLBACKS = List.of(System.getenv(\"OLD_KEY\"));")),
+        Arguments.of("every cookie setting, valid", config(KEY, TYPE,
+            "  static final String SESSION_COOKIE_NAME = \"__Host-sid\";",
+            "  static final boolean SESSION_COOKIE_SECURE = true;",
+            "  static final String SESSION_COOKIE_SAMESITE = \"None\";",
+            "  static final boolean SESSION_COOKIE_PARTITIONED = true;",
+            "  static final String SESSION_COOKIE_PATH = \"/\";",
+            "  static final Duration PERMANENT_SESSION_LIFETIME = Duration.ofHours(12);",
+            "  static final long SESSION_ABSOLUTE_LIFETIME = 86400;",
+            "  static final int SESSION_ID_LENGTH = 16;",
+            "  static final int SESSION_FILE_MODE = 0640;",
+            "  static final String SESSION_FILE_DIR = \"/var/lib/app/sessions\";")),
+        Arguments.of("other upper-case constants", config(KEY, TYPE, "  static final int MAX_USERS = 10;",
+            "  static final String APP_NAME = \"shop\";")),
+        Arguments.of("a suppressed warning on the field", config(KEY, TYPE,
+            "  @SuppressWarnings(\"sessionconfig:UnknownSetting\")", "  static final String SESSION_COOKIE_NAMES = \"sid\";")),
+        Arguments.of("a suppressed warning on the class", source("com.acme.Config",
+            "@SessionConfig", "@SuppressWarnings(\"sessionconfig:InsecureCookie\")", "public class Config {", KEY, TYPE,
+            "  static final boolean SESSION_COOKIE_HTTPONLY = false;", "}")));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("silent")
+  void correctConfigsCompileWithoutWarnings(String description, JavaFileObject file) {
+    Compilation compilation = compile(file);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
+    assertTrue(compilation.warnings().isEmpty(), "expected no warnings:\n" + diagnostics(compilation));
+    assertTrue(compilation.generatedSourceFile("com.acme.ConfigLoader").isPresent(), "a loader is generated");
+  }
+
+  @Test
+  void straySessionTypeIsReportedWhereItIsAndNamedInTheMissingTypeError() {
+    JavaFileObject app = source("com.acme.App", "public class App {",
+        "  static final String SESSION_TYPE = \"memcached\"; // here", "}");
+    JavaFileObject config = source("com.acme.Config", "@SessionConfig", "public class Config {", KEY, "}");
+    Compilation compilation = compile(app, config);
+    List<Diagnostic<? extends JavaFileObject>> stray = withId(compilation, "StraySetting");
+    assertEquals(1, stray.size(), diagnostics(compilation));
+    assertEquals(lineOf(app, "// here"), stray.get(0).getLineNumber());
+    assertTrue(stray.get(0).getMessage(null).contains("move it into your @SessionConfig class Config"));
+    assertTrue(withId(compilation, "MissingSessionType").get(0).getMessage(null).contains("declared in com.acme.App"));
+  }
+
+  @Test
+  void aSuperclassOfAConfigIsNotStray() {
+    JavaFileObject base = source("com.acme.Base", "public class Base {", KEY, TYPE, "}");
+    JavaFileObject config = source("com.acme.Config", "@SessionConfig", "public class Config extends Base {", "}");
+    Compilation compilation = compile(base, config);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
+    assertTrue(withId(compilation, "StraySetting").isEmpty(), diagnostics(compilation));
+  }
+
+  @Test
+  void aSubclassFieldHidesTheInheritedOne() {
+    JavaFileObject base = source("com.acme.Base", "public class Base {",
+        "  static final String SECRET_KEY = \"literal in the parent\";", TYPE, "}");
+    JavaFileObject config = source("com.acme.Config", "@SessionConfig", "public class Config extends Base {", KEY, "}");
+    Compilation compilation = compile(base, config);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
+  }
+
+  @Test
+  void eachEnvironmentConfigIsCheckedOnItsOwn() {
+    JavaFileObject base = source("com.acme.Config", "@SessionConfig", "public class Config {", KEY, TYPE, "}");
+    JavaFileObject production = source("com.acme.ProductionConfig", "@SessionConfig",
+        "public class ProductionConfig extends Config {",
+        "  static final String SESSION_COOKIE_SAMESITE = \"None\"; // here", "}");
+    Compilation compilation = compile(base, production);
+    List<Diagnostic<? extends JavaFileObject>> insecure = withId(compilation, "InsecureCookie");
+    assertEquals(1, insecure.size(), diagnostics(compilation));
+    assertEquals(lineOf(production, "// here"), insecure.get(0).getLineNumber());
+    assertTrue(compilation.errors().stream().allMatch(e -> e.getSource().getName().endsWith("ProductionConfig.java")),
+        "the base config is not blamed for its subclass:\n" + diagnostics(compilation));
+  }
+
+  @Test
+  void warningsAsErrorsTurnsWarningsIntoErrors() {
+    JavaFileObject file = config(KEY, TYPE, "  static final String SESSION_COOKIE_NAMES = \"sid\";");
+    assertEquals(Compilation.Status.SUCCESS, compile(file).status());
+    Compilation strict = compileWith(List.of("-Asessionconfig.warningsAsErrors=true"), file);
+    assertEquals(Compilation.Status.FAILURE, strict.status());
+    assertEquals(Diagnostic.Kind.ERROR, withId(strict, "UnknownSetting").get(0).getKind());
+  }
+
+  @Test
+  void unknownOptionsAndValuesAreErrors() {
+    JavaFileObject file = config(KEY, TYPE);
+    Compilation unknown = compileWith(List.of("-Asessionconfig.warningAsErrors=true"), file);
+    assertEquals(Compilation.Status.FAILURE, unknown.status());
+    assertTrue(withId(unknown, "InvalidOption").get(0).getMessage(null)
+        .contains("did you mean -Asessionconfig.warningsAsErrors?"), diagnostics(unknown));
+    Compilation badValue = compileWith(List.of("-Asessionconfig.warningsAsErrors=yes"), file);
+    assertTrue(withId(badValue, "InvalidOption").get(0).getMessage(null).contains("true or false"), diagnostics(badValue));
+    assertEquals(Compilation.Status.SUCCESS, compileWith(List.of("-Aother.option=1"), file).status());
+  }
+
+  @Test
+  void errorsCannotBeSuppressed() {
+    JavaFileObject file = source("com.acme.Config", "@SessionConfig",
+        "@SuppressWarnings(\"sessionconfig:LiteralSecretKey\")", "public class Config {",
+        "  static final String SECRET_KEY = \"literal\";", TYPE, "}");
+    assertEquals(1, withId(compile(file), "LiteralSecretKey").size());
+  }
+
+  @Test
+  void everyProblemIsReportedInOneBuild() {
+    Compilation compilation = compile(config("  static final String SECRET_KEY = \"literal\";",
+        "  static final String SESSION_TYPE = \"memcache\";", "  static final int SESSION_ID_LENGTH = 4;"));
+    assertEquals(1, withId(compilation, "LiteralSecretKey").size(), diagnostics(compilation));
+    assertEquals(1, withId(compilation, "UnknownSessionType").size(), diagnostics(compilation));
+    assertEquals(1, withId(compilation, "InvalidSettingValue").size(), diagnostics(compilation));
+  }
+
+  @Test
+  void noSecretValueAppearsInAnyDiagnostic() {
+    Compilation compilation = compile(config("  static final String SECRET_KEY = \"hunter2-very-secret\";",
+        "  static final List<String> SECRET_KEY_FALLBACKS = List.of(\"old-hunter3\");",
+        "  static final String SESSION_TYPE = \"redis\";",
+        "  static final String SESSION_REDIS = \"redis://user:pa55word@cache:6379\";"));
+    String all = diagnostics(compilation);
+    assertFalse(all.contains("hunter2") || all.contains("hunter3") || all.contains("pa55word"), all);
+    assertEquals(3, withId(compilation, "LiteralSecretKey").size(), all);
+  }
+}

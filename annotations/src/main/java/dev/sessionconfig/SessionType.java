@@ -121,7 +121,7 @@ public enum SessionType {
 
     /** Why the value is not usable, and how to fix it; empty when it is usable. */
     public String problem() {
-      return usable() ? "" : reason() + "; " + fix();
+      return usable() ? "" : reason() + (reason().endsWith("?") ? " " : "; ") + fix();
     }
 
     /** Why the value is not usable; empty when it is usable. */

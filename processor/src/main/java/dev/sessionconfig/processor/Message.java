@@ -101,6 +101,7 @@ public enum Message {
 
   /** The full text: {@code [ID] } followed by the formatted message. */
   public String format(Object... arguments) {
-    return "[" + id() + "] " + String.format(format, arguments);
+    // A reason that ends in a question ("did you mean 'memcached'?") needs no full stop after it.
+    return "[" + id() + "] " + String.format(format, arguments).replace("?. ", "? ");
   }
 }

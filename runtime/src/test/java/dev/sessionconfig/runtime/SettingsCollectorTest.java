@@ -51,7 +51,7 @@ class SettingsCollectorTest {
             .settings());
     assertEquals(List.of(
         "SECRET_KEY: environment variable SECRET_KEY is not set",
-        "SESSION_TYPE: 'memcache' is not a session type; did you mean 'memcached'? Valid types: 'filesystem',"
+        "SESSION_TYPE: 'memcache' is not a session type; did you mean 'memcached'? use one of 'filesystem',"
             + " 'redis', 'memcached', 'jdbc' (from environment variable SESSION_TYPE)",
         "SESSION_ID_LENGTH: 8 bytes (64 bits) is too short to resist guessing; use at least 16 bytes (128 bits,"
             + " the OWASP minimum); the default is 32 (from constant com.acme.Config.SESSION_ID_LENGTH)",

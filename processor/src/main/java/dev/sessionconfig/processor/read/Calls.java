@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -350,11 +349,24 @@ final class Calls {
     return Optional.of(isCollectionFactory(call) ? result.withElements(call.args()) : result);
   }
 
-  /** A method without parameters whose body javac has: what it returns. */
+  /**
+   * A method without parameters whose body javac has: what it returns. Only a method that runs for sure: on an
+   * unknown receiver an overridable method may run an override, e.g. of a key provider's interface.
+   */
   private Optional<ValueSource> withSource(Call call) {
-    return call.method().getKind() == ElementKind.METHOD && call.method().getParameters().isEmpty()
-        ? evaluation.returnOf(call.method(), call.at())
+    ExecutableElement method = call.method();
+    boolean runsForSure = method.getModifiers().contains(Modifier.STATIC)
+        || method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.FINAL)
+        || isFinal((TypeElement) method.getEnclosingElement())
+        || call.receiver() != null && call.receiver().kind() == Kind.LITERAL; // an enum constant: dispatched()
+    return method.getKind() == ElementKind.METHOD && method.getParameters().isEmpty() && runsForSure
+        ? evaluation.returnOf(method, call.at())
         : Optional.empty();
+  }
+
+  /** Whether no class can extend {@code type}: final classes, records, enums without constant bodies. */
+  private static boolean isFinal(TypeElement type) {
+    return type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.RECORD;
   }
 
   /** A lookup whose name is the call's first argument; a name computed at run time makes it OPAQUE. */

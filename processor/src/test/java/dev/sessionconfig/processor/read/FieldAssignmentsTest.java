@@ -7,7 +7,6 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.VariableTree;
 import dev.sessionconfig.processor.read.FieldAssignments.Assignment;
-import dev.sessionconfig.processor.read.FieldAssignments.Place;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ echo "== The seed's mistakes (examples/config-check/broken): the build must fail
 if mvn -B -f examples/config-check/broken compile > target-broken.log 2>&1; then
   echo "unexpected: the broken example compiled"; rm -f target-broken.log; exit 1
 fi
-grep -E '\[(ERROR|WARNING)\] .*\.java:\[[0-9]+,[0-9]+\] \[[A-Za-z]+\]' target-broken.log
+grep -E '\[(ERROR|WARNING)\] .*\.java:\[[0-9]+,[0-9]+\] \[[A-Za-z]+\]' target-broken.log | awk '!seen[$0]++'
 rm -f target-broken.log
 echo
 echo "The build failed as it should: each line names the file, the line and how to fix it."

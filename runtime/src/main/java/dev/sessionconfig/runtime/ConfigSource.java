@@ -23,7 +23,7 @@ public interface ConfigSource {
   }
 
   /** A short description for {@code describe} output. */
-  default String name() {
+  default String description() {
     return getClass().getSimpleName();
   }
 
@@ -53,8 +53,8 @@ public interface ConfigSource {
       }
 
       @Override
-      public String name() {
-        return "given map";
+      public String description() {
+        return "a given map";
       }
 
       @Override

@@ -116,7 +116,7 @@ public final class SettingsCollector {
   public String describe() {
     Evaluation evaluation = evaluate();
     StringBuilder text = new StringBuilder("Session settings of ").append(configClass)
-        .append(development ? " (development)" : "").append(" from ").append(source.name()).append(':');
+        .append(development ? " (development)" : "").append(" from ").append(source.description()).append(':');
     SessionType type = (SessionType) evaluation.values.get(Setting.SESSION_TYPE);
     for (Setting setting : Setting.values()) {
       boolean relevant = setting.store().map(store -> store == type).orElse(true);
@@ -143,6 +143,12 @@ public final class SettingsCollector {
     }
     if (setting.mayCarryCredentials() && value instanceof String) {
       return SettingRules.maskCredentials((String) value);
+    }
+    if (setting.kind() == Setting.ValueKind.FILE_MODE) {
+      return String.format("0%o", (Integer) value);
+    }
+    if (value instanceof SessionType) {
+      return ((SessionType) value).configName();
     }
     return String.valueOf(value);
   }

@@ -15,6 +15,11 @@ enum SystemConfigSource implements ConfigSource {
   }
 
   @Override
+  public String description() {
+    return "the system environment";
+  }
+
+  @Override
   public String toString() {
     return "ConfigSource.system()";
   }

@@ -16,8 +16,9 @@ public final class Main {
         .orDefault("development");
     ConfigSource source = ConfigSource.system();
     String name = selector.selectedName(source);
-    System.out.println(name.equals("production")
-        ? ProductionConfigLoader.describe(source) : DevelopmentConfigLoader.describe(source));
+    String description = name.equals("production")
+        ? ProductionConfigLoader.describe(source) : DevelopmentConfigLoader.describe(source);
+    System.out.println(description);
     try {
       SessionSettings settings = selector.load(source);
       System.out.println("Loaded " + name + " settings: store " + settings.sessionType().configName()

@@ -78,6 +78,12 @@ class ChecksTest {
                 "  static final String SESSION_REDIS = \"redis://:hunter2@cache:6379\"; // here")),
         Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable SECRET_KEY",
             config("  static final String SECRET_KEY = System.getenv().getOrDefault(\"SECRET_KEY\", \"dev\"); // here", TYPE)),
+        Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable SECRET_KEY",
+            config("  static String SECRET_KEY = System.getenv(\"SECRET_KEY\");", TYPE, "  static {",
+                "    if (SECRET_KEY == null) SECRET_KEY = \"dev\"; // here", "  }")),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "SECRET_KEY",
+            new JavaFileObject[] {config("  static final String SECRET_KEY = Keys.DEV; // here", TYPE),
+                source("com.acme.Keys", "interface Keys {", "  String DEV = \"dev-key\";", "}")}),
         Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "development = true",
             config("  static final String SECRET_KEY = System.getProperty(\"app.key\", \"dev\"); // here", TYPE)),
         Arguments.of("SecretAssignedOutsideConfig", Diagnostic.Kind.ERROR, "main",
@@ -137,11 +143,16 @@ class ChecksTest {
 
   @ParameterizedTest(name = "[{index}] {0}: {2}")
   @MethodSource("firing")
-  void firesOnTheMarkedLine(String id, Diagnostic.Kind kind, String fixText, JavaFileObject file) {
-    Compilation compilation = compile(file);
+  void firesOnTheMarkedLine(String id, Diagnostic.Kind kind, String fixText, Object sources) {
+    // One file, or several of which the first holds the marked line.
+    JavaFileObject[] files = sources instanceof JavaFileObject[] ? (JavaFileObject[]) sources
+        : new JavaFileObject[] {(JavaFileObject) sources};
+    JavaFileObject file = files[0];
+    Compilation compilation = compile(files);
     List<Diagnostic<? extends JavaFileObject>> found = withId(compilation, id);
     long line = lineOf(file, "// here");
     assertTrue(found.stream().anyMatch(d -> d.getKind() == kind && d.getLineNumber() == line
+            && d.getSource().getName().equals(file.getName())
             && d.getMessage(null).contains(fixText)),
         "expected " + kind + " [" + id + "] on line " + line + " mentioning \"" + fixText + "\", got:\n"
             + diagnostics(compilation));

@@ -297,8 +297,10 @@ final class Calls {
           return Optional.empty();
       }
     }
-    if (call.method().getEnclosingElement().getKind() == ElementKind.ENUM && call.receiver() == null
-        && call.shape().equals("valueOf/1") && call.arg(0).kind() == Kind.LITERAL) {
+    boolean implicitValueOf = call.method().getEnclosingElement().getKind() == ElementKind.ENUM
+        && call.receiver() == null && call.shape().equals("valueOf/1")
+        && call.method().getParameters().get(0).asType().toString().equals("java.lang.String");
+    if (implicitValueOf && call.arg(0).kind() == Kind.LITERAL) {
       String enumType = call.owner();
       boolean known = call.arg(0).isComputed()
           && constants(enumType).filter(names -> names.contains(call.arg(0).raw())).isPresent();
@@ -357,16 +359,11 @@ final class Calls {
     ExecutableElement method = call.method();
     boolean runsForSure = method.getModifiers().contains(Modifier.STATIC)
         || method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.FINAL)
-        || isFinal((TypeElement) method.getEnclosingElement())
-        || call.receiver() != null && call.receiver().kind() == Kind.LITERAL; // an enum constant: dispatched()
+        || method.getEnclosingElement().getModifiers().contains(Modifier.FINAL) // also records, plain enums
+        || call.receiver() != null && call.receiver().raw() instanceof EnumConstant; // see dispatched()
     return method.getKind() == ElementKind.METHOD && method.getParameters().isEmpty() && runsForSure
         ? evaluation.returnOf(method, call.at())
         : Optional.empty();
-  }
-
-  /** Whether no class can extend {@code type}: final classes, records, enums without constant bodies. */
-  private static boolean isFinal(TypeElement type) {
-    return type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.RECORD;
   }
 
   /** A lookup whose name is the call's first argument; a name computed at run time makes it OPAQUE. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -116,7 +117,9 @@ public final class ConfigClassReader {
         effective = Optional.of(assignment);
       }
     }
-    ValueSource source = effective.map(a -> analyzer.get().classify(a.valuePath())).orElseGet(() -> fromElement(field));
+    ValueSource source = effective.isPresent() && field.getModifiers().contains(Modifier.STATIC)
+        ? analyzer.get().classifyStaticField(field).orElseGet(() -> fromElement(field))
+        : effective.map(a -> analyzer.get().classify(a.valuePath())).orElseGet(() -> fromElement(field));
     return new SettingField(field, true, all, effective, source);
   }
 

@@ -245,6 +245,11 @@ final class Evaluation {
     }
   }
 
+  /** The value a static field holds after its class initialized; {@code at} is its declaration. */
+  ValueSource staticFieldValue(TreePath at, VariableElement field) {
+    return variable(at, field, Bindings.EMPTY);
+  }
+
   private ValueSource staticField(TreePath path, VariableElement field) {
     ValueSource unassigned = ValueSource.literal(path, ConstantFolding.defaultValue(field.asType().getKind()));
     return followOnce(field, path, () -> declarations.ofStaticField(field)

@@ -33,4 +33,17 @@ public final class ValueSourceAnalyzer {
     Objects.requireNonNull(expressionPath, "expressionPath");
     return new Evaluation(trees, elements, types).classify(expressionPath, Bindings.EMPTY);
   }
+
+  /**
+   * Classifies what a static field holds once its class has initialized: its initializer and its class's
+   * static blocks in order, a conditional assignment ({@code if (k == null) k = "dev";}) counting as an
+   * alternative. Empty when javac holds no source for the field.
+   */
+  public java.util.Optional<ValueSource> classifyStaticField(javax.lang.model.element.VariableElement field) {
+    TreePath declaration = trees.getPath(field);
+    if (declaration == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Evaluation(trees, elements, types).staticFieldValue(declaration, field));
+  }
 }

@@ -23,6 +23,12 @@ final class Positions {
 
   /** The path to {@code source}'s culprit inside the field's effective assignment, when it can be found. */
   static Optional<TreePath> culpritPath(SettingField field, ValueSource source) {
+    TreePath culprit = source.culpritPath();
+    Optional<TreePath> assignment = field.effectiveAssignment().map(a -> a.valuePath());
+    // A culprit in another file (a constant followed into another class) would point away from the config.
+    if (culprit != null && assignment.map(a -> a.getCompilationUnit() == culprit.getCompilationUnit()).orElse(true)) {
+      return Optional.of(culprit);
+    }
     if (field.effectiveAssignment().isEmpty() || source.culprit() == null) {
       return Optional.empty();
     }

@@ -86,6 +86,17 @@ class LoaderTest {
   }
 
   @Test
+  void aDeprecatedConfigStillCompilesWithoutWarnings() {
+    Compilation compilation = compileWith(List.of("-Xlint:all", "-Werror"), source("com.acme.Config",
+        "@Deprecated(forRemoval = true)", "@SessionConfig", "public class Config {",
+        "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "  @Deprecated static final String SESSION_TYPE = System.getenv(\"SESSION_TYPE\") + \"\";",
+        "  @Deprecated static final String SESSION_COOKIE_NAME = \"sid\";", "}"));
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
+    assertTrue(compilation.warnings().isEmpty(), diagnostics(compilation));
+  }
+
+  @Test
   void loaderReplaysLookupsAgainstTheGivenSource() throws Throwable {
     GeneratedClasses classes = new GeneratedClasses(compile(typedConfig()));
     SessionSettings settings = (SessionSettings) classes.call("com.acme.ConfigLoader", "load",

@@ -9,12 +9,20 @@ public final class ConfigModel {
   private final ClassName loaderClass;
   private final boolean development;
   private final List<SettingModel> settings;
+  private final boolean readsDeprecated;
 
-  ConfigModel(ClassName configClass, ClassName loaderClass, boolean development, List<SettingModel> settings) {
+  ConfigModel(ClassName configClass, ClassName loaderClass, boolean development, List<SettingModel> settings,
+      boolean readsDeprecated) {
     this.configClass = configClass;
     this.loaderClass = loaderClass;
     this.development = development;
     this.settings = List.copyOf(settings);
+    this.readsDeprecated = readsDeprecated;
+  }
+
+  /** Whether the loader reads a deprecated class or field, whose warnings it must suppress under -Xlint:all. */
+  public boolean readsDeprecated() {
+    return readsDeprecated;
   }
 
   public ClassName configClass() {

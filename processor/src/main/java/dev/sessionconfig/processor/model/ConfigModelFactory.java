@@ -17,12 +17,17 @@ public final class ConfigModelFactory {
   public ConfigModel create(ConfigClass config) {
     ClassName configClass = ClassName.get(config.type());
     List<SettingModel> settings = new ArrayList<>();
+    boolean readsDeprecated = isDeprecated(config.type());
     for (Setting setting : Setting.values()) {
-      config.staticField(setting.name()).ifPresent(field -> settings.add(settingModel(setting, field)));
+      Optional<SettingField> field = config.staticField(setting.name());
+      if (field.isPresent()) {
+        settings.add(settingModel(setting, field.get()));
+        readsDeprecated |= isDeprecated(field.get().element()) || isDeprecated(field.get().declaringClass());
+      }
     }
     String loaderName = String.join("_", configClass.simpleNames()) + "Loader";
     return new ConfigModel(configClass, ClassName.get(configClass.packageName(), loaderName), config.development(),
-        settings);
+        settings, readsDeprecated);
   }
 
   private static SettingModel settingModel(Setting setting, SettingField field) {
@@ -45,6 +50,10 @@ public final class ConfigModelFactory {
       return SettingModel.lookup(setting, declaring, name, source.lookup().get());
     }
     return SettingModel.field(setting, declaring, name, source.seen());
+  }
+
+  private static boolean isDeprecated(javax.lang.model.element.Element element) {
+    return element.getAnnotation(Deprecated.class) != null;
   }
 
   /** A lookup yields text: it can stand for the field only when the field holds text the loader parses. */

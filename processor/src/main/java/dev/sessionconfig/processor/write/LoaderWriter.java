@@ -58,6 +58,10 @@ public final class LoaderWriter {
         .addMethod(loadFrom())
         .addMethod(describe())
         .addMethod(collect(model));
+    if (model.readsDeprecated()) {
+      loader.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "{$S, $S}", "deprecation", "removal").build());
+    }
     generatedAnnotation.ifPresent(generated -> loader.addAnnotation(AnnotationSpec.builder(generated)
         .addMember("value", "$S", "dev.sessionconfig.processor.SessionConfigProcessor").build()));
     return JavaFile.builder(model.loaderClass().packageName(), loader.build())

@@ -12,8 +12,8 @@ import java.util.Optional;
  * those class names are a contract with the store modules.
  */
 public enum SessionType {
-  FILESYSTEM("sessionconfig-runtime", "dev.sessionconfig.runtime.SessionSettings"),
-  REDIS("sessionconfig-redis", "dev.sessionconfig.redis.RedisStoreFactory"),
+  FILESYSTEM("sessionconfig-runtime", "dev.sessionconfig.runtime.store.FileSessionStoreProvider"),
+  REDIS("sessionconfig-redis", "dev.sessionconfig.redis.RedisSessionStoreProvider"),
   MEMCACHED("sessionconfig-memcached", "dev.sessionconfig.memcached.MemcachedStoreFactory"),
   JDBC("sessionconfig-jdbc", "dev.sessionconfig.jdbc.JdbcStoreFactory"),
   /** Recognised (Flask-Session has it) but without a store: one exists only once it is tested on a real server. */

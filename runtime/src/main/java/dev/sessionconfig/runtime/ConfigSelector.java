@@ -4,24 +4,27 @@ import dev.sessionconfig.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Picks one of several config classes (DevelopmentConfig, ProductionConfig...) by an environment variable,
  * the way a Flask app picks {@code config[os.environ['APP_ENV']]}. An unknown name fails with the list of
- * known ones; an unset variable picks the default, if one is given.
+ * known ones and a "did you mean"; an unset variable picks the default, if one is given. What is picked is up
+ * to the caller: a loader's {@code load}, its {@code initApp}, or anything else.
  *
  * <pre>{@code
- * SessionSettings settings = ConfigSelector.byEnvironment("APP_ENV")
+ * SessionSettings settings = ConfigSelector.<Function<ConfigSource, SessionSettings>>byEnvironment("APP_ENV")
  *     .option("development", DevelopmentConfigLoader::load)
  *     .option("production", ProductionConfigLoader::load)
  *     .orDefault("development")
- *     .load(ConfigSource.system());
+ *     .select(ConfigSource.system())
+ *     .apply(ConfigSource.system());
  * }</pre>
+ *
+ * @param <T> what each option is
  */
-public final class ConfigSelector {
+public final class ConfigSelector<T> {
   private final String variable;
-  private final Map<String, Function<ConfigSource, SessionSettings>> options = new LinkedHashMap<>();
+  private final Map<String, T> options = new LinkedHashMap<>();
   private String defaultName;
 
   private ConfigSelector(String variable) {
@@ -29,20 +32,20 @@ public final class ConfigSelector {
   }
 
   /** A selector reading the environment variable {@code variable}. */
-  public static ConfigSelector byEnvironment(String variable) {
-    return new ConfigSelector(variable);
+  public static <T> ConfigSelector<T> byEnvironment(String variable) {
+    return new ConfigSelector<>(variable);
   }
 
-  /** Adds the config loaded by {@code loader} under {@code name}. */
-  public ConfigSelector option(String name, Function<ConfigSource, SessionSettings> loader) {
-    if (options.putIfAbsent(name, loader) != null) {
+  /** Adds {@code option} under {@code name}. */
+  public ConfigSelector<T> option(String name, T option) {
+    if (options.putIfAbsent(name, option) != null) {
       throw new IllegalArgumentException("config '" + name + "' is already an option");
     }
     return this;
   }
 
   /** The option to use when the variable is not set; without one, an unset variable is an error. */
-  public ConfigSelector orDefault(String name) {
+  public ConfigSelector<T> orDefault(String name) {
     if (!options.containsKey(name)) {
       throw new IllegalArgumentException("default '" + name + "' is not one of the options " + options.keySet());
     }
@@ -50,7 +53,11 @@ public final class ConfigSelector {
     return this;
   }
 
-  /** The name the variable selects in {@code source}. */
+  /**
+   * The name the variable selects in {@code source}.
+   *
+   * @throws SessionConfigException when it is unset without a default, or names no option
+   */
   public String selectedName(ConfigSource source) {
     String name = source.getenv(variable);
     if (name == null || name.isBlank()) {
@@ -68,8 +75,8 @@ public final class ConfigSelector {
     return name.trim();
   }
 
-  /** Loads the selected config's settings from {@code source}. */
-  public SessionSettings load(ConfigSource source) {
-    return options.get(selectedName(source)).apply(source);
+  /** The option the variable selects in {@code source}. */
+  public T select(ConfigSource source) {
+    return options.get(selectedName(source));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.sessionconfig.Setting;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ConfigSelectorTest {
@@ -17,26 +18,31 @@ class ConfigSelectorTest {
         .constant(Setting.SESSION_TYPE, name + ".SESSION_TYPE", "filesystem").settings();
   }
 
-  private final ConfigSelector selector = ConfigSelector.byEnvironment("APP_ENV")
+  private final ConfigSelector<Function<ConfigSource, SessionSettings>> selector = ConfigSelector
+      .<Function<ConfigSource, SessionSettings>>byEnvironment("APP_ENV")
       .option("development", source -> load("DevelopmentConfig", source))
       .option("production", source -> load("ProductionConfig", source));
 
+  private SessionSettings load(ConfigSource source) {
+    return selector.select(source).apply(source);
+  }
+
   @Test
   void picksTheNamedConfig() {
-    assertEquals("ProductionConfig", selector.load(ConfigSource.of(Map.of("APP_ENV", "production", "SECRET_KEY", KEY))).configClass());
+    assertEquals("ProductionConfig", load(ConfigSource.of(Map.of("APP_ENV", "production", "SECRET_KEY", KEY))).configClass());
   }
 
   @Test
   void unknownNameFailsWithSuggestion() {
     SessionConfigException e = assertThrows(SessionConfigException.class,
-        () -> selector.load(ConfigSource.of(Map.of("APP_ENV", "prodution"))));
+        () -> load(ConfigSource.of(Map.of("APP_ENV", "prodution"))));
     assertEquals(List.of("APP_ENV: environment variable APP_ENV is 'prodution', which names no config; did you mean"
         + " 'production'? use one of [development, production]"), e.problems());
   }
 
   @Test
   void unsetVariableUsesTheDefaultOrFails() {
-    assertThrows(SessionConfigException.class, () -> selector.load(ConfigSource.of(Map.of())));
+    assertThrows(SessionConfigException.class, () -> load(ConfigSource.of(Map.of())));
     assertEquals("development", selector.orDefault("development").selectedName(ConfigSource.of(Map.of())));
   }
 }

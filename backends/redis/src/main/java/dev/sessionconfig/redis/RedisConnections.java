@@ -1,0 +1,184 @@
+package dev.sessionconfig.redis;
+
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.CommandObjects;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A pool of connections to one Redis server that runs one command per call and turns every failure into a
+ * {@link SessionStoreException} naming the server, never its password.
+ *
+ * <p>The pool is Jedis's own, driven directly rather than through {@code RedisClient} so that a connection
+ * that fails on first use can be told apart from a server that cannot be reached (see {@link #execute}).
+ */
+final class RedisConnections implements AutoCloseable {
+  /** Short, so that an outage fails the request at once instead of holding a container thread. */
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /** Each request holds a connection for one command only, so a few connections serve many threads. */
+  private static final int MAX_CONNECTIONS = 32;
+
+  private final RedisAddress address;
+  private final ConnectionPool pool;
+  // RESP2 pinned here and in the client config: replies then have the shape these command objects expect,
+  // and a new connection needs no HELLO round trip.
+  private final CommandObjects commands = new CommandObjects(RedisProtocol.RESP2);
+
+  /**
+   * @param tlsOptions for {@code rediss://}: null for the JVM's default trust store (a private CA goes there, or in
+   *     {@code -Djavax.net.ssl.trustStore}); tests pass options that trust their own certificate
+   */
+  RedisConnections(RedisAddress address, SslOptions tlsOptions) {
+    this.address = address;
+    this.pool = new ConnectionPool(new HostAndPort(address.connectHost(), address.port()),
+        clientConfig(address, tlsOptions), poolConfig());
+  }
+
+  private static DefaultJedisClientConfig clientConfig(RedisAddress address, SslOptions tlsOptions) {
+    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
+        .socketTimeoutMillis((int) TIMEOUT.toMillis())
+        .protocol(RedisProtocol.RESP2)
+        .user(address.user())
+        .password(address.password())
+        .database(address.database())
+        // CLIENT SETINFO only labels connections, and servers before 7.2 answer it with an error.
+        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+    if (address.tls()) {
+      // SslOptions verify in FULL mode by default: the certificate chain and that it was issued for this host,
+      // so that a certificate stolen from another server is refused.
+      config.sslOptions(tlsOptions != null ? tlsOptions : SslOptions.builder().build());
+    }
+    return config.build();
+  }
+
+  private static ConnectionPoolConfig poolConfig() {
+    ConnectionPoolConfig config = new ConnectionPoolConfig();
+    config.setMaxTotal(MAX_CONNECTIONS);
+    config.setMaxIdle(MAX_CONNECTIONS);
+    config.setMinIdle(0);
+    // Waiting forever for a free connection (the default) would turn a slow Redis into hung requests.
+    config.setMaxWait(TIMEOUT);
+    config.setJmxEnabled(false);
+    return config;
+  }
+
+  /**
+   * Runs one command and returns its reply.
+   *
+   * @param action what the command does, for messages: {@code "read a session"}
+   * @throws SessionStoreException when Redis cannot be reached or answers with an error
+   */
+  <T> T execute(String action, Function<CommandObjects, CommandObject<T>> command) {
+    CommandObject<T> commandObject = command.apply(commands);
+    boolean retried = false;
+    while (true) {
+      Connection connection = borrow(action);
+      try (connection) {
+        return connection.executeCommand(commandObject);
+      } catch (JedisConnectionException e) {
+        if (retried || causedBy(e, SocketTimeoutException.class)) {
+          throw unreachable(e);
+        }
+        // A pooled connection that fails at once was most likely cut while idle by a Redis restart, and so were
+        // the other idle ones: drop them all and try once more on a new connection, so that a restart costs no
+        // request. Repeating these commands is harmless: GET, SET with a relative TTL, DEL and PING.
+        pool.clear();
+        retried = true;
+      } catch (JedisException e) {
+        throw failed(action, e);
+      }
+    }
+  }
+
+  /** A connection from the pool, connected and logged in. */
+  private Connection borrow(String action) {
+    try {
+      return pool.getResource();
+    } catch (JedisException e) {
+      // Jedis wraps whatever went wrong in the pool (connecting, logging in, waiting) in a plain JedisException.
+      if (e.getCause() instanceof NoSuchElementException) {
+        throw new SessionStoreException(prefix() + " could not " + action + ": all " + MAX_CONNECTIONS
+            + " connections stayed busy for " + TIMEOUT.toSeconds() + " s", e);
+      }
+      throw causedBy(e, JedisConnectionException.class) ? unreachable(e) : failed(action, e);
+    }
+  }
+
+  private SessionStoreException unreachable(JedisException e) {
+    return new SessionStoreException(prefix() + " is not reachable: " + reason(e), e);
+  }
+
+  private SessionStoreException failed(String action, JedisException e) {
+    String reason = reason(e);
+    boolean loginRefused = causedBy(e, JedisAccessControlException.class) || reason.startsWith("NOAUTH")
+        || reason.startsWith("WRONGPASS");
+    if (loginRefused) {
+      return new SessionStoreException(prefix() + " refused to log in (" + reason + "): check the user and password"
+          + " in SESSION_REDIS, redis://:PASSWORD@host or redis://USER:PASSWORD@host", e);
+    }
+    return new SessionStoreException(prefix() + " could not " + action + ": " + reason, e);
+  }
+
+  private String prefix() {
+    return "redis at " + address.hostAndPort();
+  }
+
+  /** The most specific explanation in {@code e}'s causes (Jedis keeps a refused connection's in a suppressed one). */
+  static String reason(Throwable e) {
+    Throwable specific = e;
+    boolean tls = false;
+    int depth = 0;
+    for (Throwable t = e; t != null && depth++ < 20; t = t.getCause() != null ? t.getCause()
+        : t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null) {
+      tls |= t instanceof SSLException;
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        specific = t;
+      }
+    }
+    String message = specific.getMessage() == null ? specific.getClass().getSimpleName() : specific.getMessage();
+    if (specific instanceof UnknownHostException) {
+      return "unknown host " + message;
+    }
+    if (specific instanceof SocketTimeoutException) {
+      return "no answer within " + TIMEOUT.toSeconds() + " s (" + message + ")";
+    }
+    return tls ? "TLS handshake failed: " + message : message;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code host:port/db}, never the password. */
+  @Override
+  public String toString() {
+    return address.toString();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

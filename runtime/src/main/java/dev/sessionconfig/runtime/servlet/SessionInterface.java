@@ -1,0 +1,170 @@
+package dev.sessionconfig.runtime.servlet;
+
+import dev.sessionconfig.SessionType;
+import dev.sessionconfig.runtime.SessionConfigException;
+import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.store.SessionStore;
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.SessionStoreProvider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Server-side sessions installed in one servlet context: Flask-Session's {@code Session(app)}. A generated
+ * {@code ConfigLoader.initApp(context)} is {@code SessionInterface.install(context, ConfigLoader.load())}.
+ *
+ * <p>{@link #install} must be called while the context is initializing, because it registers a filter: from a
+ * {@code ServletContainerInitializer}, from {@code contextInitialized} of a {@code ServletContextListener}
+ * declared with {@code @WebListener} or in {@code web.xml} (the way to use it in a WAR, which has no
+ * {@code main}), or, with an embedded container, before the container starts.
+ */
+public final class SessionInterface implements AutoCloseable {
+  /** The name the session filter is registered under. */
+  public static final String FILTER_NAME = "sessionconfig";
+
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig");
+
+  private final SessionSettings settings;
+  private final SessionStore store;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SessionInterface(SessionSettings settings, SessionStore store) {
+    this.settings = settings;
+    this.store = store;
+  }
+
+  /**
+   * Opens the store that {@code settings.sessionType()} names, checks that it can be used, and makes every
+   * request of {@code context} use it for its sessions. The store is closed when the context is destroyed.
+   * The instance is also kept as the context attribute named after this class.
+   *
+   * @throws SessionConfigException when the store's artifact ({@code dev.sessionconfig:sessionconfig-<type>})
+   *     is not on the class path
+   * @throws SessionStoreException when the store cannot be used, naming it, e.g. {@code redis at
+   *     localhost:6379 is not reachable: Connection refused}
+   * @throws IllegalStateException when the context has already been initialized, or sessions are installed twice
+   */
+  public static SessionInterface install(ServletContext context, SessionSettings settings) {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(settings, "settings");
+    SessionStore store = openStore(settings);
+    try {
+      store.checkAvailable();
+      SessionInterface sessions = new SessionInterface(settings, store);
+      sessions.register(context);
+      LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
+          + store.description());
+      return sessions;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  public SessionStore store() {
+    return store;
+  }
+
+  /** Closes the store; later calls do nothing. Called when the context is destroyed. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      store.close();
+    }
+  }
+
+  private void register(ServletContext context) {
+    SessionFilter filter = new SessionFilter(settings, store);
+    FilterRegistration.Dynamic registration;
+    try {
+      registration = context.addFilter(FILTER_NAME, filter);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("SessionInterface.install must be called while the servlet context is"
+          + " initializing (from a ServletContainerInitializer, ServletContextListener.contextInitialized, or"
+          + " before an embedded container starts); this context is already running", e);
+    }
+    if (registration == null) {
+      throw new IllegalStateException("a filter named '" + FILTER_NAME + "' is already registered in this"
+          + " context: sessions can be installed only once per context");
+    }
+    registration.setAsyncSupported(true);
+    // First in the chain (isMatchAfter = false), so that every other filter already sees the store's session.
+    registration.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    filter.onDestroy(this::close);
+    try {
+      context.addListener(new StoreCloser());
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // Called from a ServletContextListener, which may not add another one: the filter's destroy(), which
+      // the container calls on shutdown as well, closes the store then.
+    }
+    context.setAttribute(SessionInterface.class.getName(), this);
+  }
+
+  /** The store of {@code settings.sessionType()}, from the first provider any of our class loaders sees. */
+  static SessionStore openStore(SessionSettings settings) {
+    SessionType type = settings.sessionType();
+    List<String> broken = new ArrayList<>();
+    for (ClassLoader loader : classLoaders()) {
+      Iterator<SessionStoreProvider> providers = ServiceLoader.load(SessionStoreProvider.class, loader).iterator();
+      while (true) {
+        SessionStoreProvider provider;
+        try {
+          if (!providers.hasNext()) {
+            break;
+          }
+          provider = providers.next();
+        } catch (ServiceConfigurationError e) {
+          broken.add(e.getMessage()); // e.g. a store artifact whose client library is missing
+          continue;
+        }
+        if (provider.type() == type) {
+          return provider.open(settings);
+        }
+      }
+    }
+    String artifact = "dev.sessionconfig:" + type.storeArtifactId().orElse("sessionconfig-" + type.configName());
+    throw new SessionConfigException(settings.configClass(), List.of("SESSION_TYPE: no " + type.configName()
+        + " session store on the class path; add the Maven artifact " + artifact + " to the application's"
+        + " dependencies" + (broken.isEmpty() ? "" : " (store providers that failed to load: " + broken + ")")));
+  }
+
+  /** The context class loader (a web application's own) first, then the one that loaded the runtime. */
+  private static Set<ClassLoader> classLoaders() {
+    Set<ClassLoader> loaders = new LinkedHashSet<>();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null) {
+      loaders.add(context);
+    }
+    loaders.add(SessionInterface.class.getClassLoader());
+    return loaders;
+  }
+
+  private final class StoreCloser implements ServletContextListener {
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+      close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SessionInterface[" + settings.configClass() + ", " + store.description() + "]";
+  }
+}

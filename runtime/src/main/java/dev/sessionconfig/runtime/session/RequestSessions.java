@@ -1,0 +1,220 @@
+package dev.sessionconfig.runtime.session;
+
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The session state of one request, from the first {@code getSession} to the commit.
+ *
+ * <p>Store calls: the session is read lazily, at most once, on first access; it is written at most once, at
+ * the commit (or just before the response is committed), and only when it changed, was created with
+ * attributes, got a new id, or is due a refresh (see {@link Lifetimes}). A request that never touches the
+ * session makes no store call and sends no session header. A session without attributes is never stored and
+ * gets no cookie; an existing one emptied by the request is deleted and its cookie cleared (as Flask does).
+ *
+ * <p>Concurrency: <b>last writer wins, per whole session</b>. Each request works on its own copy of the
+ * record and writes the whole of it back, so of two overlapping requests on one session, the one that writes
+ * last decides the stored state, including attributes the other one set. No lock is held across requests,
+ * which would make every store a lock service and one slow request stall all others of the same user.
+ */
+final class RequestSessions {
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
+
+  private final SessionManager manager;
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+
+  private Optional<String> requestedId;
+  private boolean accessed;
+  private boolean loaded;
+  /** The request's session, existing or new; null when there is none (yet), or it was invalidated. */
+  private StoreSession session;
+  /** The id the store holds {@link #session}'s data under, and that data; null when it is not stored. */
+  private String storedId;
+  private SessionData storedData;
+  /** The last Set-Cookie header added for the session cookie, re-added if the response is reset. */
+  private String cookieHeader;
+  private boolean warnedCommitted;
+
+  RequestSessions(SessionManager manager, HttpServletRequest request, HttpServletResponse response) {
+    this.manager = manager;
+    this.request = request;
+    this.response = response;
+  }
+
+  synchronized HttpSession getSession(boolean create) {
+    markAccessed();
+    if (!loaded) {
+      loaded = true;
+      requestedId().ifPresent(id -> manager.repository().read(id, manager.now()).ifPresent(data -> {
+        session = StoreSession.stored(this, id, data);
+        storedId = id;
+        storedData = data;
+      }));
+    }
+    if (session == null && create) {
+      session = StoreSession.fresh(this, manager.ids().next(), manager.now());
+    }
+    return session;
+  }
+
+  synchronized String changeSessionId() {
+    StoreSession current = (StoreSession) getSession(false);
+    if (current == null) {
+      throw new IllegalStateException("changeSessionId(): this request has no session; call getSession() first");
+    }
+    String id = manager.ids().next();
+    current.renew(id);
+    return id;
+  }
+
+  /** The id the request's cookie carries when its signature verifies, else null: never an unverified value. */
+  synchronized String requestedSessionId() {
+    markAccessed();
+    return requestedId().orElse(null);
+  }
+
+  synchronized boolean requestedSessionIdValid() {
+    getSession(false);
+    return session != null && session.valid() && requestedId().map(id -> id.equals(storedId)).orElse(false);
+  }
+
+  /** Called by {@link StoreSession#invalidate()}: the entry goes now, the cookie is cleared. */
+  synchronized void invalidated(StoreSession invalid) {
+    if (invalid != session) {
+      return;
+    }
+    session = null;
+    if (storedId != null) {
+      manager.repository().delete(storedId);
+      storedId = null;
+      storedData = null;
+    }
+    setCookie(manager.cookie().expiredCookie());
+  }
+
+  /**
+   * Writes the session to the store if it needs it and puts the session headers on the response. Called
+   * before the response is committed and again at the end of the request; does only what is still needed.
+   */
+  synchronized void commit() {
+    if (!accessed) {
+      return;
+    }
+    addVary();
+    if (session == null || !session.valid()) {
+      return;
+    }
+    long now = manager.now();
+    boolean renewed = storedId != null && !storedId.equals(session.getId());
+    if (session.empty()) {
+      if (storedId != null && (session.changed() || renewed)) {
+        manager.repository().delete(storedId);
+        storedId = null;
+        storedData = null;
+        setCookie(manager.cookie().expiredCookie());
+      }
+      return;
+    }
+    boolean newId = storedId == null || renewed;
+    if (!newId && !session.changed() && !manager.lifetimes().refreshDue(storedData, now)) {
+      return;
+    }
+    if (newId && response.isCommitted()) {
+      // Storing it would leave an entry no client can reach: its cookie can no longer be sent.
+      if (!warnedCommitted) {
+        warnedCommitted = true;
+        LOG.log(System.Logger.Level.WARNING, "A session created or renewed after the response to "
+            + request.getMethod() + " " + request.getRequestURI() + " was committed cannot reach the client and"
+            + " was not stored; touch the session before writing the response body");
+      }
+      return;
+    }
+    if (renewed) {
+      manager.repository().delete(storedId);
+      storedId = null;
+    }
+    StoreSession.Snapshot snapshot = session.snapshot(now);
+    manager.repository().write(session.getId(), snapshot.data());
+    session.saved(snapshot);
+    storedId = session.getId();
+    storedData = snapshot.data();
+    if (newId || manager.permanent()) {
+      String value = manager.signer().sign(storedId);
+      setCookie(manager.permanent()
+          ? manager.cookie().persistentCookie(value, manager.lifetimes().expiresAt(storedData), now)
+          : manager.cookie().sessionCookie(value));
+    }
+  }
+
+  /** {@link #commit()} where no filter is on the stack to turn a store outage into its 503 (async completion). */
+  void commitReportingOutage() {
+    try {
+      commit();
+    } catch (SessionStoreException e) {
+      manager.outage(request, response, e);
+    }
+  }
+
+  /** The response was reset, which drops its headers: put ours back. */
+  synchronized void responseReset() {
+    if (accessed) {
+      addVary();
+    }
+    if (cookieHeader != null) {
+      response.addHeader("Set-Cookie", cookieHeader);
+    }
+  }
+
+  ServletContext servletContext() {
+    return request.getServletContext();
+  }
+
+  long idleMillis(int maxInactiveSeconds) {
+    return manager.lifetimes().idleMillis(maxInactiveSeconds);
+  }
+
+  private Optional<String> requestedId() {
+    if (requestedId == null) {
+      // Signature checks only: a cookie that does not verify never reaches the store.
+      requestedId = manager.cookie().values(request).stream()
+          .map(manager.signer()::verify).flatMap(Optional::stream).findFirst();
+    }
+    return requestedId;
+  }
+
+  private void markAccessed() {
+    accessed = true;
+    addVary();
+  }
+
+  /** The response depends on the session cookie: caches must not serve it to another client. */
+  private void addVary() {
+    if (response.isCommitted()) {
+      return;
+    }
+    for (String vary : response.getHeaders("Vary")) {
+      for (String token : vary.split(",")) {
+        String name = token.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("cookie") || name.equals("*")) {
+          return;
+        }
+      }
+    }
+    response.addHeader("Vary", "Cookie");
+  }
+
+  /** Adds the header unless it is already the last one sent: a later Set-Cookie for the same cookie wins. */
+  private void setCookie(String header) {
+    if (header.equals(cookieHeader) || response.isCommitted()) {
+      return;
+    }
+    response.addHeader("Set-Cookie", header);
+    cookieHeader = header;
+  }
+}

@@ -1,0 +1,13 @@
+package dev.sessionconfig.runtime.session;
+
+import java.util.Map;
+
+/**
+ * One session as the store holds it.
+ *
+ * @param created when the session was created, epoch millis
+ * @param lastAccessed when the session was last written (a change or a refresh), epoch millis
+ * @param maxInactiveSeconds the idle lifetime set by {@code setMaxInactiveInterval}, or 0 for the configured one
+ * @param attributes unmodifiable, values as {@link AttributeValues} allows
+ */
+record SessionData(long created, long lastAccessed, int maxInactiveSeconds, Map<String, Object> attributes) {}

@@ -1,0 +1,180 @@
+package dev.sessionconfig.runtime.session;
+
+import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.store.SessionStore;
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Runs requests with store-backed sessions. <b>Internal</b>: use
+ * {@code dev.sessionconfig.runtime.servlet.SessionFilter} or {@code SessionInterface}; this class is public
+ * only so that they can reach it from their package, and may change without notice.
+ *
+ * <p>A store outage ({@link SessionStoreException}) while a request reads or writes its session fails that
+ * request with <b>503 Service Unavailable</b> and one ERROR log line naming the store; nothing is cached
+ * across requests, so the first request after the store is back works again.
+ */
+public final class SessionManager {
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
+  /** Where a request's session state lives while forwards, includes and async dispatches re-enter the filter. */
+  private static final String STATE = RequestSessions.class.getName();
+
+  private final SessionRepository repository;
+  private final Lifetimes lifetimes;
+  private final SessionIds ids;
+  private final CookieSigner signer;
+  private final SessionCookie cookie;
+  private final boolean permanent;
+  private final Clock clock;
+
+  public SessionManager(SessionSettings settings, SessionStore store) {
+    this(settings, store, Clock.systemUTC());
+  }
+
+  SessionManager(SessionSettings settings, SessionStore store, Clock clock) {
+    this.lifetimes = new Lifetimes(settings);
+    this.repository = new SessionRepository(store, lifetimes);
+    this.ids = new SessionIds(new SecureRandom(), settings.idLength());
+    this.signer = new CookieSigner(settings.secretKey(), settings.secretKeyFallbacks());
+    this.cookie = new SessionCookie(settings);
+    this.permanent = settings.permanent();
+    this.clock = clock;
+  }
+
+  /**
+   * Runs {@code chain} with session-aware request and response wrappers, then commits the session. A request
+   * that ends with an exception does not store what it changed, as Django does for 5xx responses, unless it had
+   * already started to send its body.
+   */
+  public void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    RequestSessions sessions = (RequestSessions) request.getAttribute(STATE);
+    boolean owner = sessions == null;
+    if (owner) {
+      sessions = new RequestSessions(this, request, response);
+      request.setAttribute(STATE, sessions);
+    }
+    // Forwards and includes leave the commit, and any outage, to the dispatch that began the request; an
+    // async dispatch has no such dispatch still running, so it handles both itself.
+    boolean commits = owner || request.getDispatcherType() == DispatcherType.ASYNC;
+    boolean async = false;
+    try {
+      SessionResponse wrappedResponse = new SessionResponse(response, sessions);
+      chain.doFilter(new SessionRequest(request, wrappedResponse, sessions), wrappedResponse);
+      async = request.isAsyncStarted();
+      if (async && owner) {
+        request.getAsyncContext().addListener(new CompleteListener(sessions, request));
+      } else if (!async && commits) {
+        sessions.commit();
+      }
+    } catch (IOException | ServletException | RuntimeException e) {
+      SessionStoreException outage = findOutage(e);
+      if (outage == null || !commits) {
+        throw e;
+      }
+      outage(request, response, outage);
+    } finally {
+      if (owner && !async) {
+        request.removeAttribute(STATE);
+      }
+    }
+  }
+
+  /** Logs the outage naming the store and answers 503 if the response can still be changed. */
+  void outage(HttpServletRequest request, HttpServletResponse response, SessionStoreException e) {
+    // The store's message names it (host and port, directory) and, by the store contract, never a secret.
+    LOG.log(System.Logger.Level.ERROR, "Session store " + repository.storeDescription() + " failed during "
+        + request.getMethod() + " " + request.getRequestURI() + ": " + e.getMessage()
+        + "; answering 503 Service Unavailable");
+    if (response.isCommitted()) {
+      return;
+    }
+    response.reset();
+    try {
+      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The session store is unavailable");
+    } catch (IOException | IllegalStateException ignored) {
+      // The client went away or the response got committed meanwhile: nothing more can be said to it.
+    }
+  }
+
+  private static SessionStoreException findOutage(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SessionStoreException) {
+        return (SessionStoreException) cause;
+      }
+    }
+    return null;
+  }
+
+  SessionRepository repository() {
+    return repository;
+  }
+
+  Lifetimes lifetimes() {
+    return lifetimes;
+  }
+
+  SessionIds ids() {
+    return ids;
+  }
+
+  CookieSigner signer() {
+    return signer;
+  }
+
+  SessionCookie cookie() {
+    return cookie;
+  }
+
+  boolean permanent() {
+    return permanent;
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  /** Commits an async request's session when it ends, then lets go of its state. */
+  private static final class CompleteListener implements AsyncListener {
+    private final RequestSessions sessions;
+    private final HttpServletRequest request;
+
+    CompleteListener(RequestSessions sessions, HttpServletRequest request) {
+      this.sessions = sessions;
+      this.request = request;
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      try {
+        sessions.commitReportingOutage();
+      } finally {
+        request.removeAttribute(STATE);
+      }
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      sessions.commitReportingOutage();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      sessions.commitReportingOutage();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      event.getAsyncContext().addListener(this); // a new async cycle forgets the listeners of the last one
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sessionconfig.runtime.session;
+
+import dev.sessionconfig.runtime.store.SessionStore;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Session records in a {@link SessionStore}: one store call per method, expiry checked on every read. */
+final class SessionRepository {
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
+
+  private final SessionStore store;
+  private final Lifetimes lifetimes;
+
+  SessionRepository(SessionStore store, Lifetimes lifetimes) {
+    this.store = store;
+    this.lifetimes = lifetimes;
+  }
+
+  /**
+   * The live session stored under {@code id}; empty when there is none, when it has expired (whatever the
+   * store's own expiry says) or when its data cannot be read back, which is logged and never an error.
+   */
+  Optional<SessionData> read(String id, long now) {
+    Optional<byte[]> bytes = store.read(id);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    SessionData data;
+    try {
+      data = SessionCodec.decode(bytes.get());
+    } catch (UnreadableSessionException e) {
+      // Neither the id (a credential) nor the data (personal) is logged.
+      LOG.log(System.Logger.Level.WARNING, "Unreadable session data in " + store.description() + " ("
+          + e.getMessage() + "); treating it as no session, a new one will be started");
+      return Optional.empty();
+    }
+    return lifetimes.expired(data, now) ? Optional.empty() : Optional.of(data);
+  }
+
+  /** Stores {@code data} under {@code id} until its idle (or absolute) lifetime ends. */
+  void write(String id, SessionData data) {
+    store.write(id, SessionCodec.encode(data), Instant.ofEpochMilli(lifetimes.expiresAt(data)));
+  }
+
+  void delete(String id) {
+    store.delete(id);
+  }
+
+  String storeDescription() {
+    return store.description();
+  }
+}

@@ -1,0 +1,350 @@
+package dev.sessionconfig.runtime.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Sessions as files, one per session, in SESSION_FILE_DIR: the store that needs no server.
+ *
+ * <ul>
+ *   <li><b>Files</b>: {@code <id>.session}, holding a 12-byte header (magic {@code SCS1}, expiry in epoch
+ *       millis) and the session's bytes. Ids are base64url and checked before use, so no name can leave the
+ *       directory. The file mode is SESSION_FILE_MODE, set explicitly so that the umask cannot widen or narrow
+ *       it; a directory this store creates gets the same bits plus the matching execute bits.
+ *   <li><b>Atomic writes</b>: data goes to a temporary file in the same directory ({@code .<id>.<n>.tmp}),
+ *       which is then renamed over the session file with {@code ATOMIC_MOVE}. A reader sees the old file or the
+ *       new one, never half of one; a process that dies before the rename leaves only a temporary file, which
+ *       reads never look at and the sweep deletes once it is {@value #STALE_TEMP_MINUTES} minute old. (The data
+ *       is not fsynced: a power loss may lose the latest sessions, never tear one.)
+ *   <li><b>Expiry</b>: a read past the stored expiry finds nothing (and deletes the file); a background daemon
+ *       thread sweeps the directory every minute, deleting expired files and stale temporary files.
+ *   <li><b>Threshold</b>: SESSION_FILE_THRESHOLD caps the number of session files. When a write creates a file
+ *       beyond it, and at every sweep, expired files are deleted first; if more than the threshold remain,
+ *       the files that expire soonest (for a uniform lifetime: the least recently used) are deleted until
+ *       exactly the threshold remain. A session that was just written expires last and is therefore kept.
+ *   <li><b>Restarts</b>: all state is in the files; a new store on the same directory serves the same sessions.
+ * </ul>
+ * SESSION_KEY_PREFIX is not used: the directory is the namespace.
+ */
+public final class FileSessionStore implements SessionStore {
+  static final String SUFFIX = ".session";
+  static final String TEMP_SUFFIX = ".tmp";
+  static final int STALE_TEMP_MINUTES = 1;
+  private static final byte[] MAGIC = "SCS1".getBytes(StandardCharsets.US_ASCII);
+  private static final int HEADER = MAGIC.length + Long.BYTES;
+  /** base64url, and short enough for any file system's 255-byte names. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.store");
+
+  private final Path directory;
+  private final int threshold;
+  private final Set<PosixFilePermission> permissions;
+  private final Clock clock;
+  private final ScheduledExecutorService sweeper;
+  /** How many session files there are, as far as this instance knows; recounted by every sweep. */
+  private final AtomicInteger files = new AtomicInteger();
+
+  /**
+   * @param directory where the session files go; created by {@link #checkAvailable()} if missing
+   * @param threshold the most session files kept (see the class comment)
+   * @param fileMode POSIX permission bits of each session file, e.g. {@code 0600}
+   */
+  public FileSessionStore(Path directory, int threshold, int fileMode) {
+    this(directory, threshold, fileMode, Clock.systemUTC(), Duration.ofMinutes(1));
+  }
+
+  /** With {@code sweepInterval} null no sweep thread runs: tests call {@link #sweep()} themselves. */
+  FileSessionStore(Path directory, int threshold, int fileMode, Clock clock, Duration sweepInterval) {
+    if (threshold < 1) {
+      throw new IllegalArgumentException("SESSION_FILE_THRESHOLD must be at least 1, not " + threshold);
+    }
+    this.directory = directory.toAbsolutePath().normalize();
+    this.threshold = threshold;
+    this.permissions = permissions(fileMode);
+    this.clock = clock;
+    if (sweepInterval == null) {
+      this.sweeper = null;
+    } else {
+      this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sessionconfig-file-sweep");
+        thread.setDaemon(true); // never keeps an application from exiting
+        return thread;
+      });
+      long millis = sweepInterval.toMillis();
+      sweeper.scheduleWithFixedDelay(this::sweepLogged, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> read(String id) {
+    Path file = file(id);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw failure("cannot read a session file", e);
+    }
+    long expiresAt = expiresAt(bytes);
+    if (expiresAt == Long.MIN_VALUE) {
+      LOG.log(System.Logger.Level.WARNING, description() + ": a session file has no valid header; ignoring it");
+      return Optional.empty();
+    }
+    if (expiresAt <= clock.millis()) {
+      deleteFile(file);
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.copyOfRange(bytes, HEADER, bytes.length));
+  }
+
+  @Override
+  public void write(String id, byte[] data, Instant expiresAt) {
+    Path file = file(id);
+    Path temp = null;
+    boolean existed;
+    try {
+      temp = Files.createTempFile(directory, "." + id + ".", TEMP_SUFFIX, fileAttributes());
+      if (permissions != null) {
+        Files.setPosixFilePermissions(temp, permissions); // exact bits: creation is subject to the umask
+      }
+      ByteBuffer header = ByteBuffer.allocate(HEADER).put(MAGIC).putLong(expiresAt.toEpochMilli());
+      byte[] content = Arrays.copyOf(header.array(), HEADER + data.length);
+      System.arraycopy(data, 0, content, HEADER, data.length);
+      Files.write(temp, content);
+      existed = Files.exists(file);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      if (temp != null) {
+        deleteFile(temp);
+      }
+      throw failure("cannot write a session file", e);
+    }
+    if (!existed && files.incrementAndGet() > threshold) {
+      sweepLogged(); // the session is stored; a failed clean-up is for the log, not for the request
+    }
+  }
+
+  @Override
+  public void delete(String id) {
+    try {
+      if (Files.deleteIfExists(file(id))) {
+        files.decrementAndGet();
+      }
+    } catch (IOException e) {
+      throw failure("cannot delete a session file", e);
+    }
+  }
+
+  /**
+   * Creates the directory if needed and proves it writable by creating and deleting a file in it.
+   *
+   * @throws SessionStoreException naming the directory and why it cannot be used
+   */
+  @Override
+  public void checkAvailable() {
+    try {
+      if (!Files.isDirectory(directory)) {
+        Files.createDirectories(directory, directoryAttributes());
+      }
+    } catch (IOException e) {
+      throw new SessionStoreException("the session directory " + directory + " cannot be created: " + reason(e), e);
+    }
+    try {
+      Files.delete(Files.createTempFile(directory, ".probe", TEMP_SUFFIX));
+    } catch (IOException e) {
+      throw new SessionStoreException("the session directory " + directory + " is not writable: " + reason(e), e);
+    }
+    files.set(countSessionFiles());
+  }
+
+  @Override
+  public String description() {
+    return "filesystem at " + directory;
+  }
+
+  @Override
+  public void close() {
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
+  }
+
+  /**
+   * One cleaning pass: deletes expired session files and stale temporary files, then enforces the threshold.
+   * Synchronized so that a sweep and a write over the threshold do not both delete.
+   */
+  synchronized void sweep() throws IOException {
+    long now = clock.millis();
+    FileTime staleBefore = FileTime.fromMillis(now - TimeUnit.MINUTES.toMillis(STALE_TEMP_MINUTES));
+    List<Entry> live = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path path : entries) {
+        String name = path.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX)) {
+          if (lastModified(path).compareTo(staleBefore) < 0) {
+            deleteFile(path);
+          }
+        } else if (name.endsWith(SUFFIX)) {
+          long expiresAt = readExpiry(path);
+          if (expiresAt <= now) {
+            deleteFile(path); // expired, or no valid header (written by something else): not a session
+          } else {
+            live.add(new Entry(path, expiresAt));
+          }
+        }
+      }
+    } catch (NoSuchFileException e) {
+      live.clear(); // no directory yet: nothing to sweep
+    }
+    live.sort(Comparator.comparingLong(Entry::expiresAt));
+    int excess = live.size() - threshold;
+    for (int i = 0; i < excess; i++) {
+      deleteFile(live.get(i).path());
+    }
+    files.set(Math.min(live.size(), threshold));
+  }
+
+  private record Entry(Path path, long expiresAt) {}
+
+  private void sweepLogged() {
+    try {
+      sweep();
+    } catch (IOException | RuntimeException e) {
+      // Caught, or the executor would silently stop sweeping for good.
+      LOG.log(System.Logger.Level.WARNING, description() + ": sweeping expired sessions failed: " + reason(e));
+    }
+  }
+
+  private Path file(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("not a session id: only base64url characters can name a session file");
+    }
+    return directory.resolve(id + SUFFIX);
+  }
+
+  /** The expiry in a session file's header; {@code Long.MIN_VALUE} when there is no valid header. */
+  private static long expiresAt(byte[] bytes) {
+    if (bytes.length < HEADER || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return Long.MIN_VALUE;
+    }
+    return ByteBuffer.wrap(bytes, MAGIC.length, Long.BYTES).getLong();
+  }
+
+  private static long readExpiry(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      return expiresAt(in.readNBytes(HEADER));
+    } catch (NoSuchFileException e) {
+      return Long.MAX_VALUE; // deleted meanwhile; the next sweep will not see it
+    }
+  }
+
+  private static FileTime lastModified(Path path) throws IOException {
+    try {
+      return Files.getLastModifiedTime(path);
+    } catch (NoSuchFileException e) {
+      return FileTime.fromMillis(Long.MAX_VALUE);
+    }
+  }
+
+  private int countSessionFiles() {
+    int count = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+      for (Path ignored : entries) {
+        count++;
+      }
+    } catch (IOException e) {
+      return 0; // only an estimate; the first sweep recounts
+    }
+    return count;
+  }
+
+  private void deleteFile(Path path) {
+    try {
+      if (Files.deleteIfExists(path) && path.getFileName().toString().endsWith(SUFFIX)) {
+        files.decrementAndGet();
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, description() + ": cannot delete a session file: " + reason(e));
+    }
+  }
+
+  private FileAttribute<?>[] fileAttributes() {
+    return permissions == null ? new FileAttribute<?>[0]
+        : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+  }
+
+  private FileAttribute<?>[] directoryAttributes() {
+    if (permissions == null) {
+      return new FileAttribute<?>[0];
+    }
+    Set<PosixFilePermission> bits = EnumSet.copyOf(permissions);
+    bits.add(PosixFilePermission.OWNER_EXECUTE);
+    if (bits.contains(PosixFilePermission.GROUP_READ)) {
+      bits.add(PosixFilePermission.GROUP_EXECUTE);
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(bits)};
+  }
+
+  /** The permissions for {@code mode}, or null where the file system has no POSIX permissions (Windows). */
+  private Set<PosixFilePermission> permissions(int mode) {
+    if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    String letters = "rwx";
+    for (int bit = 8; bit >= 0; bit--) {
+      text.append((mode & (1 << bit)) != 0 ? letters.charAt(2 - bit % 3) : '-');
+    }
+    return PosixFilePermissions.fromString(text.toString());
+  }
+
+  private SessionStoreException failure(String what, IOException e) {
+    return new SessionStoreException(description() + ": " + what + ": " + reason(e), e);
+  }
+
+  /** Why an operation failed, without the file name (which is a session id). */
+  private static String reason(Exception e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of that name exists and is not a directory";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason();
+    }
+    return e.getClass().getSimpleName();
+  }
+}

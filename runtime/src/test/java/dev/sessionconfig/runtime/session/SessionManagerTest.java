@@ -1,0 +1,606 @@
+package dev.sessionconfig.runtime.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionconfig.Setting;
+import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.testing.Browser;
+import dev.sessionconfig.runtime.testing.FakeRequest;
+import dev.sessionconfig.runtime.testing.FakeResponse;
+import dev.sessionconfig.runtime.testing.MemoryStore;
+import dev.sessionconfig.runtime.testing.MutableClock;
+import dev.sessionconfig.runtime.testing.TestSettings;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The request and response wrappers and the commit, driven through a real filter call with real doubles. */
+class SessionManagerTest {
+  private static final Duration LIFETIME = Duration.ofDays(31);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MemoryStore store = new MemoryStore(clock);
+  private Browser browser = browser(TestSettings.defaults());
+
+  private Browser browser(SessionSettings settings) {
+    return new Browser(new SessionManager(settings, store, clock)::doFilter);
+  }
+
+  private static Browser.Handler set(String name, Object value) {
+    return (request, response) -> request.getSession().setAttribute(name, value);
+  }
+
+  private static Browser.Handler print(String name) {
+    return (request, response) -> {
+      HttpSession session = request.getSession(false);
+      Object value = session == null ? null : session.getAttribute(name);
+      response.getWriter().print(value == null ? "no value set" : value);
+    };
+  }
+
+  private static final Browser.Handler UNTOUCHED = (request, response) -> response.getWriter().print("hello world");
+
+  private String sessionCookie() {
+    return browser.cookie("session");
+  }
+
+  private String storedId() {
+    assertEquals(1, store.entries().size(), store.entries().keySet().toString());
+    return store.entries().keySet().iterator().next();
+  }
+
+  private String stored(String id) {
+    return new String(store.entries().get(id).data(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void flaskSessionFlowSetGetModifyDelete() throws Exception {
+    assertEquals("hello world", browser.send(UNTOUCHED).body());
+    browser.send(set("value", "42"));
+    FakeResponse get = browser.send(print("value"));
+    assertEquals("42", get.body());
+    assertEquals(List.of("Cookie"), get.sentHeaders("Vary"));
+    assertEquals(List.of(), browser.send(UNTOUCHED).sentHeaders("Vary"));
+    browser.send(set("value", "43"));
+    assertEquals("43", browser.send(print("value")).body());
+    browser.send((request, response) -> request.getSession().removeAttribute("value"));
+    assertEquals("no value set", browser.send(print("value")).body());
+  }
+
+  @Test
+  void aRequestThatNeverTouchesTheSessionCostsNothing() throws Exception {
+    browser.send(set("value", "42"));
+    store.resetCounts();
+    FakeResponse response = browser.send(UNTOUCHED);
+    assertEquals(0, store.calls());
+    assertEquals(List.of(), response.sentHeaders("Set-Cookie"));
+    assertEquals(List.of(), response.sentHeaders("Vary"));
+  }
+
+  @Test
+  void aReadOnlyRequestCostsOneReadAndAModifyingOneAReadAndAWrite() throws Exception {
+    browser.send(set("value", "42"));
+    store.resetCounts();
+    FakeResponse read = browser.send(print("value"));
+    assertEquals(1, store.reads.get());
+    assertEquals(0, store.writes.get() + store.deletes.get());
+    assertEquals(List.of(), read.sentHeaders("Set-Cookie"), "nothing to tell the client");
+    store.resetCounts();
+    browser.send((request, response) -> {
+      request.getSession().setAttribute("a", 1);
+      request.getSession(false).setAttribute("b", 2);
+      request.getSession().getAttribute("a");
+    });
+    assertEquals(1, store.reads.get());
+    assertEquals(1, store.writes.get());
+  }
+
+  @Test
+  void anEmptyNewSessionIsNotStoredAndGetsNoCookie() throws Exception {
+    FakeResponse response = browser.send((request, response1) -> {
+      HttpSession session = request.getSession();
+      assertTrue(session.isNew());
+      session.setAttribute("x", 1);
+      session.removeAttribute("x");
+    });
+    assertEquals(0, store.calls());
+    assertEquals(List.of(), response.sentHeaders("Set-Cookie"));
+    assertEquals(List.of("Cookie"), response.sentHeaders("Vary"), "the request did use the session");
+  }
+
+  @Test
+  void getSessionFalseWithoutCookieReadsNothingButVaries() throws Exception {
+    AtomicReference<HttpSession> seen = new AtomicReference<>();
+    FakeResponse response = browser.send((request, response1) -> seen.set(request.getSession(false)));
+    assertNull(seen.get());
+    assertEquals(0, store.calls());
+    assertEquals(List.of("Cookie"), response.sentHeaders("Vary"));
+  }
+
+  @Test
+  void theCookieCarriesTheSignedIdWithTheDefaultAttributes() throws Exception {
+    FakeResponse response = browser.send(set("value", "42"));
+    String id = storedId();
+    String header = response.sentHeaders("Set-Cookie").get(0);
+    assertEquals("session=" + new CookieSigner(TestSettings.defaults().secretKey(), List.of()).sign(id)
+        + "; Max-Age=" + LIFETIME.toSeconds() + "; Expires=Sun, 01 Feb 2026 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax",
+        header);
+    assertEquals(43, id.length());
+    assertEquals(clock.instant().plus(LIFETIME), store.entries().get(id).expiresAt());
+    assertTrue(stored(id).contains("\"attributes\":{\"value\":\"42\"}"), stored(id));
+  }
+
+  @Test
+  void cookieAttributesFollowTheSettings() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.SESSION_COOKIE_NAME, "__Host-sid")
+        .with(Setting.SESSION_COOKIE_SECURE, true).with(Setting.SESSION_COOKIE_SAMESITE, "none")
+        .with(Setting.SESSION_COOKIE_PARTITIONED, true).with(Setting.SESSION_PERMANENT, false).build());
+    String header = browser.send(set("value", "42")).sentHeaders("Set-Cookie").get(0);
+    assertTrue(header.matches("__Host-sid=[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly;"
+        + " SameSite=None; Partitioned"), header);
+
+    browser = browser(TestSettings.builder().with(Setting.SESSION_COOKIE_DOMAIN, "example.com")
+        .with(Setting.SESSION_COOKIE_PATH, "/app").with(Setting.SESSION_COOKIE_HTTPONLY, false)
+        .with(Setting.SESSION_COOKIE_SAMESITE, "Strict").build());
+    header = browser.send(set("value", "42")).sentHeaders("Set-Cookie").get(0);
+    assertTrue(header.endsWith("; Path=/app; Domain=example.com; SameSite=Strict"), header);
+  }
+
+  @Test
+  void aTamperedOrForgedCookieIsNeverLookedUpAndNeverAdopted() throws Exception {
+    browser.send(set("value", "42"));
+    String id = storedId();
+    String signed = sessionCookie();
+    String attackerId = "A".repeat(43);
+    String forged = new CookieSigner(dev.sessionconfig.runtime.Secret.of("attacker-key-attacker-key-attacker-key"),
+        List.of()).sign(attackerId);
+    for (String bad : List.of(attackerId, forged, signed.substring(0, signed.length() - 1) + "x",
+        attackerId + signed.substring(id.length()), "")) {
+      browser.cookie("session", bad);
+      store.resetCounts();
+      FakeResponse response = browser.send(print("value"));
+      assertEquals("no value set", response.body(), bad);
+      assertEquals(0, store.reads.get(), "an unverified id never reaches the store: " + bad);
+      browser.send(set("value", "evil"));
+      assertNotEquals(attackerId, browser.cookie("session").split("\\.")[0]);
+      assertFalse(store.entries().containsKey(attackerId));
+    }
+  }
+
+  @Test
+  void aSignedIdTheStoreDoesNotKnowGetsAFreshSessionWithANewId() throws Exception {
+    CookieSigner signer = new CookieSigner(TestSettings.defaults().secretKey(), List.of());
+    String unknown = "B".repeat(43); // e.g. a session that expired, or was deleted on another instance
+    browser.cookie("session", signer.sign(unknown));
+    AtomicReference<Boolean> valid = new AtomicReference<>();
+    browser.send((request, response) -> {
+      assertEquals(unknown, request.getRequestedSessionId());
+      valid.set(request.isRequestedSessionIdValid());
+      HttpSession session = request.getSession();
+      assertTrue(session.isNew());
+      assertNotEquals(unknown, session.getId());
+      session.setAttribute("value", "42");
+    });
+    assertFalse(valid.get());
+    assertFalse(store.entries().containsKey(unknown));
+    assertNotEquals(unknown, storedId());
+  }
+
+  @Test
+  void rotatedKeysStillVerifyAndNewCookiesUseTheNewKey() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.SECRET_KEY, TestSettings.OLD_KEY).build());
+    browser.send(set("value", "42"));
+    String oldCookie = sessionCookie();
+    SessionSettings rotated = TestSettings.builder()
+        .with(Setting.SECRET_KEY_FALLBACKS, List.of(TestSettings.OLD_KEY)).build();
+    Browser next = browser(rotated);
+    next.cookie("session", oldCookie);
+    assertEquals("42", next.send(print("value")).body());
+    next.send(set("value", "43"));
+    assertEquals(new CookieSigner(rotated.secretKey(), List.of()).sign(storedId()), next.cookie("session"));
+    Browser withoutFallback = browser(TestSettings.defaults());
+    withoutFallback.cookie("session", oldCookie);
+    assertEquals("no value set", withoutFallback.send(print("value")).body());
+  }
+
+  @Test
+  void invalidateDeletesTheEntryAndExpiresTheCookie() throws Exception {
+    browser.send(set("user", "alice"));
+    String oldCookie = sessionCookie();
+    FakeResponse response = browser.send((request, response1) -> request.getSession().invalidate());
+    assertEquals(Map.of(), store.entries());
+    assertEquals(List.of("session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax"),
+        response.sentHeaders("Set-Cookie"));
+    assertNull(sessionCookie());
+    browser.cookie("session", oldCookie);
+    assertEquals("no value set", browser.send(print("user")).body(), "a logged-out cookie is worthless");
+  }
+
+  @Test
+  void anInvalidatedSessionRefusesUseAndANewOneCanFollowInTheSameRequest() throws Exception {
+    browser.send(set("user", "alice"));
+    browser.send((request, response) -> {
+      HttpSession old = request.getSession();
+      old.invalidate();
+      assertThrows(IllegalStateException.class, () -> old.getAttribute("user"));
+      assertThrows(IllegalStateException.class, () -> old.setAttribute("user", "x"));
+      assertThrows(IllegalStateException.class, old::invalidate);
+      assertNull(request.getSession(false));
+      request.getSession().setAttribute("flash", "logged out");
+    });
+    assertEquals("logged out", browser.send(print("flash")).body());
+    assertTrue(stored(storedId()).contains("flash") && !stored(storedId()).contains("alice"));
+  }
+
+  @Test
+  void changeSessionIdMovesTheDataToANewIdAndKillsTheOldOne() throws Exception {
+    browser.send(set("cart", List.of("book")));
+    String oldId = storedId();
+    String oldCookie = sessionCookie();
+    store.resetCounts();
+    AtomicReference<String> newId = new AtomicReference<>();
+    browser.send((request, response) -> {
+      request.getSession();
+      newId.set(request.changeSessionId());
+      assertEquals(newId.get(), request.getSession().getId());
+      request.getSession().setAttribute("user", "alice"); // the login that the renewal protects
+    });
+    assertNotEquals(oldId, newId.get());
+    assertEquals(newId.get(), storedId());
+    assertEquals(1, store.reads.get());
+    assertEquals(1, store.deletes.get());
+    assertEquals(1, store.writes.get());
+    assertTrue(stored(newId.get()).contains("book") && stored(newId.get()).contains("alice"));
+    assertNotEquals(oldCookie, sessionCookie());
+    browser.cookie("session", oldCookie);
+    assertEquals("no value set", browser.send(print("user")).body());
+  }
+
+  @Test
+  void changeSessionIdWithoutASessionIsAnError() throws Exception {
+    browser.send((request, response) -> assertThrows(IllegalStateException.class, request::changeSessionId));
+  }
+
+  @Test
+  void aReadOnlyRequestRefreshesOnlyWhenLastAccessIsOlderThanTheRefreshInterval() throws Exception {
+    browser.send(set("value", "42"));
+    String id = storedId();
+    store.resetCounts();
+    clock.advance(Duration.ofSeconds(59));
+    FakeResponse early = browser.send(print("value"));
+    assertEquals(0, store.writes.get(), "min(60 s, 31 days / 10) = 60 s have not passed");
+    assertEquals(List.of(), early.sentHeaders("Set-Cookie"));
+    clock.advance(Duration.ofSeconds(1));
+    FakeResponse due = browser.send(print("value"));
+    assertEquals(1, store.writes.get());
+    assertEquals(clock.instant().plus(LIFETIME), store.entries().get(id).expiresAt(), "store expiry moved");
+    assertTrue(due.sentHeaders("Set-Cookie").get(0).contains("Max-Age=" + LIFETIME.toSeconds()), "cookie too");
+    browser.send(print("value"));
+    assertEquals(1, store.writes.get(), "just refreshed");
+  }
+
+  @Test
+  void aShortLifetimeRefreshesAfterATenthOfIt() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.PERMANENT_SESSION_LIFETIME, Duration.ofSeconds(100)).build());
+    browser.send(set("value", "42"));
+    store.resetCounts();
+    clock.advance(Duration.ofSeconds(9));
+    browser.send(print("value"));
+    assertEquals(0, store.writes.get());
+    clock.advance(Duration.ofSeconds(1));
+    browser.send(print("value"));
+    assertEquals(1, store.writes.get());
+  }
+
+  @Test
+  void withoutRefreshEachRequestOnlyChangesWrite() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.SESSION_REFRESH_EACH_REQUEST, false).build());
+    browser.send(set("value", "42"));
+    store.resetCounts();
+    clock.advance(Duration.ofDays(1));
+    browser.send(print("value"));
+    assertEquals(0, store.writes.get());
+  }
+
+  @Test
+  void idleExpiryIsCheckedOnReadEvenIfTheStoreKeepsTheEntry() throws Exception {
+    store.enforceExpiry = false; // a store whose own expiry lags
+    browser.send(set("value", "42"));
+    clock.advance(LIFETIME.minusSeconds(1));
+    assertEquals("42", browser.send(print("value")).body());
+    clock.advance(LIFETIME);
+    assertEquals("no value set", browser.send(print("value")).body());
+  }
+
+  @Test
+  void theAbsoluteLifetimeEndsEvenAnActiveSession() throws Exception {
+    store.enforceExpiry = false;
+    browser = browser(TestSettings.builder().with(Setting.SESSION_ABSOLUTE_LIFETIME, Duration.ofHours(1)).build());
+    browser.send(set("value", "42"));
+    String id = storedId();
+    assertEquals(clock.instant().plus(Duration.ofHours(1)), store.entries().get(id).expiresAt(),
+        "the store expiry is capped at the absolute end");
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofMinutes(11));
+      assertEquals("42", browser.send(print("value")).body(), "still active after " + (i + 1) * 11 + " minutes");
+    }
+    clock.advance(Duration.ofMinutes(6));
+    assertEquals("no value set", browser.send(print("value")).body());
+  }
+
+  @Test
+  void setMaxInactiveIntervalIsStoredAndEnforced() throws Exception {
+    store.enforceExpiry = false;
+    browser.send((request, response) -> {
+      HttpSession session = request.getSession();
+      assertEquals(LIFETIME.toSeconds(), session.getMaxInactiveInterval());
+      session.setAttribute("value", "42");
+      session.setMaxInactiveInterval(300);
+      assertEquals(300, session.getMaxInactiveInterval());
+    });
+    assertEquals(clock.instant().plusSeconds(300), store.entries().get(storedId()).expiresAt());
+    clock.advance(Duration.ofSeconds(301));
+    assertEquals("no value set", browser.send(print("value")).body());
+  }
+
+  @Test
+  void aNonPermanentSessionGetsABrowserSessionCookieSentOnlyWhenTheIdIsNew() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.SESSION_PERMANENT, false).build());
+    String header = browser.send(set("value", "42")).sentHeaders("Set-Cookie").get(0);
+    assertFalse(header.contains("Max-Age") || header.contains("Expires"), header);
+    assertEquals(clock.instant().plus(LIFETIME), store.entries().get(storedId()).expiresAt(), "the store still expires it");
+    assertEquals(List.of(), browser.send(set("value", "43")).sentHeaders("Set-Cookie"));
+  }
+
+  @Test
+  void anExistingSessionEmptiedByTheRequestIsDeletedAndItsCookieCleared() throws Exception {
+    browser.send(set("value", "42"));
+    FakeResponse response = browser.send((request, response1) -> request.getSession().removeAttribute("value"));
+    assertEquals(Map.of(), store.entries());
+    assertTrue(response.sentHeaders("Set-Cookie").get(0).contains("Max-Age=0"));
+  }
+
+  @Test
+  void corruptStoredDataIsNoSessionAndNoError() throws Exception {
+    browser.send(set("value", "42"));
+    String id = storedId();
+    store.entries().put(id, new MemoryStore.Entry("\u00ac\u00ed garbage".getBytes(StandardCharsets.UTF_8),
+        clock.instant().plus(LIFETIME)));
+    assertEquals("no value set", browser.send(print("value")).body());
+    browser.send(set("value", "43"));
+    assertNotEquals(id, browser.cookie("session").split("\\.")[0], "a fresh session, under a new id");
+  }
+
+  @Test
+  void anUnstorableAttributeFailsAtSetAttributeNamingIt() throws Exception {
+    browser.send((request, response) -> {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> request.getSession().setAttribute("cart", new StringBuilder("x")));
+      assertTrue(e.getMessage().startsWith("session attribute 'cart' holds a java.lang.StringBuilder"), e.getMessage());
+      assertNull(request.getSession().getAttribute("cart"));
+    });
+    assertEquals(0, store.writes.get());
+  }
+
+  @Test
+  void theSessionCommitsBeforeTheResponseDoes() throws Exception {
+    List<Browser.Handler> committing = List.of(
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.getWriter().print("x");
+          response.flushBuffer();
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.getWriter().flush();
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.getOutputStream().write(new byte[response.getBufferSize() + 1]); // overflows the buffer
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.getWriter().print("x".repeat(response.getBufferSize() + 1)); // overflows it through the writer
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.setContentLength(2);
+          response.getOutputStream().write(new byte[] {'o', 'k'});
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.sendRedirect("/next");
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.sendError(404);
+        },
+        (request, response) -> {
+          request.getSession().setAttribute("v", 1);
+          response.getOutputStream().close();
+        });
+    for (Browser.Handler handler : committing) {
+      browser.clearCookies();
+      FakeResponse response = browser.send(handler);
+      assertEquals(1, response.sentHeaders("Set-Cookie").size(), "Set-Cookie went out with the committed headers");
+      assertEquals(List.of("Cookie"), response.sentHeaders("Vary"));
+    }
+  }
+
+  @Test
+  void aSessionCreatedAfterTheResponseWasCommittedIsNotStored() throws Exception {
+    FakeResponse response = browser.send((request, response1) -> {
+      response1.flushBuffer();
+      request.getSession().setAttribute("late", 1);
+    });
+    assertEquals(0, store.writes.get(), "no entry that no cookie could ever reach");
+    assertEquals(List.of(), response.sentHeaders("Set-Cookie"));
+  }
+
+  @Test
+  void resettingTheResponsePutsTheSessionHeadersBack() throws Exception {
+    FakeResponse response = browser.send((request, response1) -> {
+      request.getSession().setAttribute("v", 1);
+      response1.getWriter().print("x");
+      response1.flushBuffer();
+    });
+    assertEquals(1, response.sentHeaders("Set-Cookie").size());
+    browser.clearCookies();
+    response = browser.send((request, response1) -> {
+      request.getSession().invalidate();
+      response1.reset();
+    });
+    assertEquals(1, response.sentHeaders("Set-Cookie").size());
+    assertEquals(List.of("Cookie"), response.sentHeaders("Vary"));
+  }
+
+  @Test
+  void varyIsMergedNotDuplicated() throws Exception {
+    FakeResponse response = browser.send((request, response1) -> {
+      response1.addHeader("Vary", "Accept-Encoding");
+      request.getSession(false);
+    });
+    assertEquals(List.of("Accept-Encoding", "Cookie"), response.sentHeaders("Vary"));
+    response = browser.send((request, response1) -> {
+      response1.addHeader("Vary", "Origin, cookie");
+      request.getSession(false);
+    });
+    assertEquals(List.of("Origin, cookie"), response.sentHeaders("Vary"));
+  }
+
+  @Test
+  void aForwardSharesTheRequestsSessionAndCommitsOnce() throws Exception {
+    browser.send(set("value", "42"));
+    store.resetCounts();
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, clock);
+    Browser direct = new Browser(manager::doFilter);
+    direct.cookie("session", sessionCookie());
+    direct.send((request, response) -> {
+      request.getSession().setAttribute("before", 1);
+      // What a RequestDispatcher.forward does: the filter runs again, on a request wrapping this one.
+      FakeRequest forwarded = new FakeRequest("GET", "/target", List.of()).dispatcherType(DispatcherType.FORWARD);
+      Collections.list(request.getAttributeNames()).forEach(name -> forwarded.setAttribute(name, request.getAttribute(name)));
+      manager.doFilter(forwarded, response, (req, res) ->
+          ((jakarta.servlet.http.HttpServletRequest) req).getSession().setAttribute("inForward", 2));
+      assertEquals(2, request.getSession().getAttribute("inForward"));
+      assertEquals(0, store.writes.get(), "the forward did not commit on its own");
+    });
+    assertEquals(1, store.reads.get());
+    assertEquals(1, store.writes.get());
+  }
+
+  @Test
+  void getRequestedSessionIdIsTheVerifiedIdOnly() throws Exception {
+    browser.send(set("value", "42"));
+    String id = storedId();
+    browser.send((request, response) -> {
+      assertEquals(id, request.getRequestedSessionId());
+      assertTrue(request.isRequestedSessionIdFromCookie());
+      assertFalse(request.isRequestedSessionIdFromURL());
+      assertTrue(request.isRequestedSessionIdValid());
+    });
+    browser.cookie("session", "chosen-by-client");
+    browser.send((request, response) -> {
+      assertNull(request.getRequestedSessionId());
+      assertFalse(request.isRequestedSessionIdValid());
+    });
+  }
+
+  @Test
+  void sessionTimesFollowTheServletContract() throws Exception {
+    long created = clock.millis();
+    browser.send(set("value", "42"));
+    clock.advance(Duration.ofMinutes(5));
+    browser.send((request, response) -> {
+      HttpSession session = request.getSession();
+      assertFalse(session.isNew());
+      assertEquals(created, session.getCreationTime());
+      assertEquals(created, session.getLastAccessedTime(), "the previous access, not this one");
+      assertEquals(List.of("value"), Collections.list(session.getAttributeNames()));
+      assertNotNull(session.getId());
+    });
+  }
+
+  @Test
+  void anAsyncRequestCommitsItsSessionWhenItCompletes() throws Exception {
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, clock);
+    FakeRequest request = new FakeRequest("GET", "/async", List.of());
+    FakeResponse response = new FakeResponse();
+    AtomicReference<jakarta.servlet.AsyncContext> async = new AtomicReference<>();
+    AtomicReference<jakarta.servlet.http.HttpServletRequest> wrapped = new AtomicReference<>();
+    manager.doFilter(request, response, (req, res) -> {
+      wrapped.set((jakarta.servlet.http.HttpServletRequest) req);
+      async.set(req.startAsync());
+      assertSame(res, async.get().getResponse(), "async writes still go through the session's response");
+    });
+    assertEquals(0, store.writes.get(), "the request is still running");
+    assertNotNull(request.getAttribute(RequestSessions.class.getName()), "its session state is kept meanwhile");
+    wrapped.get().getSession().setAttribute("result", "done"); // later, on another thread
+    async.get().complete();
+    assertEquals(1, store.writes.get());
+    assertEquals(1, response.sentHeaders("Set-Cookie").size(), "set before the container completed the response");
+    assertNull(request.getAttribute(RequestSessions.class.getName()));
+  }
+
+  /**
+   * The documented concurrency policy, last writer wins per whole session: two requests on one session read
+   * the same state, each changes a different attribute, and the one that writes last decides what is stored,
+   * dropping the other's change.
+   */
+  @Test
+  void concurrentRequestsOnOneSessionLastWriterWinsTheWholeRecord() throws Exception {
+    browser.send(set("shared", "initial"));
+    String cookie = sessionCookie();
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, clock);
+    java.util.concurrent.CountDownLatch firstHasRead = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch secondHasWritten = new java.util.concurrent.CountDownLatch(1);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread first = new Thread(() -> {
+      try {
+        Browser slow = new Browser(manager::doFilter);
+        slow.cookie("session", cookie);
+        slow.send((request, response) -> {
+          assertEquals("initial", request.getSession().getAttribute("shared"));
+          firstHasRead.countDown();
+          try {
+            assertTrue(secondHasWritten.await(10, java.util.concurrent.TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          request.getSession().setAttribute("first", 1);
+        });
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    first.start();
+    assertTrue(firstHasRead.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    Browser fast = new Browser(manager::doFilter);
+    fast.cookie("session", cookie);
+    fast.send((request, response) -> {
+      assertEquals("initial", request.getSession().getAttribute("shared"));
+      request.getSession().setAttribute("second", 2);
+    });
+    assertTrue(stored(storedId()).contains("\"second\":2"));
+    secondHasWritten.countDown();
+    first.join(10_000);
+    assertNull(failure.get());
+    String finalRecord = stored(storedId());
+    assertTrue(finalRecord.contains("\"first\":1") && finalRecord.contains("\"shared\":\"initial\""), finalRecord);
+    assertFalse(finalRecord.contains("second"), "the last writer's whole view replaced the other's: " + finalRecord);
+  }
+}

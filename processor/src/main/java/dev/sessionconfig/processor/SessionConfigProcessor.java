@@ -93,7 +93,8 @@ public final class SessionConfigProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       processRound(round);
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+      // AssertionError: javac's own asserts, which a Trees call on a tree javac did not expect can trip.
       internalError(null, "this round", e);
     }
     return true;
@@ -109,12 +110,11 @@ public final class SessionConfigProcessor extends AbstractProcessor {
       }
       start.print();
     }
-    trees.ifPresent(t -> round.getRootElements().forEach(root -> {
-      TreePath path = t.getPath(root);
-      if (path != null) {
-        units.add(path.getCompilationUnit());
-      }
-    }));
+    // No lambda may take a Trees: linking it loads javac's classes even when trees is empty, which fails on a
+    // runtime without jdk.compiler (Eclipse's compiler in an IDE). Plain code behind isPresent() never links them.
+    if (trees.isPresent()) {
+      rememberUnits(trees.get(), round);
+    }
 
     List<TypeElement> configs = new ArrayList<>();
     Map<String, String> waiting = new LinkedHashMap<>(deferred);
@@ -127,17 +127,30 @@ public final class SessionConfigProcessor extends AbstractProcessor {
       return;
     }
 
-    Optional<ValueSourceAnalyzer> analyzer = trees.map(t ->
-        new ValueSourceAnalyzer(t, processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
-    Optional<FieldAssignments> assignments = trees.map(t -> new FieldAssignments(t, units));
+    Optional<ValueSourceAnalyzer> analyzer = Optional.empty();
+    Optional<FieldAssignments> assignments = Optional.empty();
+    if (trees.isPresent()) {
+      analyzer = Optional.of(new ValueSourceAnalyzer(trees.get(), processingEnv.getElementUtils(),
+          processingEnv.getTypeUtils()));
+      assignments = Optional.of(new FieldAssignments(trees.get(), units));
+    }
     ConfigClassReader reader = new ConfigClassReader(trees, analyzer, assignments);
 
     Map<String, String> strays = checkStraySettings(round, configs);
     for (TypeElement type : configs) {
       try {
         processConfig(type, reader, analyzer, strays, round.processingOver());
-      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
         internalError(type, type.getQualifiedName().toString(), e);
+      }
+    }
+  }
+
+  private void rememberUnits(Trees trees, RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path != null) {
+        units.add(path.getCompilationUnit());
       }
     }
   }
@@ -164,8 +177,12 @@ public final class SessionConfigProcessor extends AbstractProcessor {
       report.print();
       return;
     }
-    ConfigClass config = reader.read(type, annotation);
-    Optional<String> unresolved = reader.unresolvedDependency(config);
+    Optional<String> unresolved = ConfigClassReader.unresolvedDeclaration(type);
+    ConfigClass config = null;
+    if (unresolved.isEmpty()) { // only then may trees be read: see unresolvedDeclaration
+      config = reader.read(type, annotation);
+      unresolved = reader.unresolvedInitializer(config);
+    }
     if (unresolved.isPresent()) {
       if (lastRound) {
         report.onAnnotation(type, annotation, null, Message.UnresolvedType, type.getQualifiedName(), unresolved.get());
@@ -187,11 +204,19 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     report.print();
     if (clean) {
       try {
-        new LoaderWriter(processingEnv.getFiler(), generatedAnnotation()).write(new ConfigModelFactory().create(config), type);
+        new LoaderWriter(processingEnv.getFiler(), generatedAnnotation())
+            .write(new ConfigModelFactory(servletApiAvailable()).create(config), type);
       } catch (java.io.IOException e) {
         internalError(type, type.getQualifiedName().toString(), e);
       }
     }
+  }
+
+  /** initApp needs the Servlet API and the runtime's servlet support on the class path. */
+  private boolean servletApiAvailable() {
+    var elements = processingEnv.getElementUtils();
+    return elements.getTypeElement("jakarta.servlet.ServletContext") != null
+        && elements.getTypeElement("dev.sessionconfig.runtime.servlet.SessionInterface") != null;
   }
 
   private Optional<ClassName> generatedAnnotation() {

@@ -10,13 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -50,19 +53,60 @@ public final class ConfigClassReader {
   }
 
   /**
-   * The name of a type {@code type} depends on that javac has not resolved yet (a superclass or field type
-   * generated in a later round, or a symbol in a setting's initializer); empty when everything resolved.
+   * A type that the declarations of {@code type} and its superclasses name and javac has not resolved yet (a
+   * superclass, or a field's type, type argument or array component, generated in a later round); empty when
+   * everything resolved. Known from elements alone, so it is checked before any tree is read: javac can fail
+   * with an AssertionError attributing an initializer whose declared type it has not resolved (JDK 17:
+   * {@code static List<Missing> X = switch (1) { default -> Z; };}).
    */
-  public Optional<String> unresolvedDependency(ConfigClass config) {
-    for (TypeElement t : hierarchy(config.type())) {
-      if (t.getSuperclass().getKind() == TypeKind.ERROR) {
-        return Optional.of(t.getSuperclass().toString());
+  public static Optional<String> unresolvedDeclaration(TypeElement type) {
+    for (TypeElement t : hierarchy(type)) {
+      Optional<TypeMirror> unresolved = errorIn(t.getSuperclass());
+      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        unresolved = unresolved.or(() -> errorIn(field.asType()));
+      }
+      if (unresolved.isPresent()) {
+        return unresolved.map(TypeMirror::toString);
       }
     }
-    for (SettingField field : config.fields()) {
-      if (field.element().asType().getKind() == TypeKind.ERROR) {
-        return Optional.of(field.element().asType().toString());
+    return Optional.empty();
+  }
+
+  /**
+   * Whether javac can attribute the code of {@code element} now: no class around it declares a type javac has not
+   * resolved yet. Resolving any name in a class's code makes javac attribute the whole class, which for such a
+   * class can fail inside javac; code that is not attributable is not read (as if javac had no source for it).
+   */
+  public static boolean attributable(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if ((e.getKind().isClass() || e.getKind().isInterface()) && unresolvedDeclaration((TypeElement) e).isPresent()) {
+        return false;
       }
+    }
+    return true;
+  }
+
+  private static Optional<TypeMirror> errorIn(TypeMirror type) {
+    switch (type.getKind()) {
+      case ERROR:
+        return Optional.of(type);
+      case ARRAY:
+        return errorIn(((ArrayType) type).getComponentType());
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream().map(ConfigClassReader::errorIn)
+            .flatMap(Optional::stream).findFirst();
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound != null ? errorIn(bound) : Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** A setting's initializer that uses a symbol javac has not resolved yet; empty when there is none. */
+  public Optional<String> unresolvedInitializer(ConfigClass config) {
+    for (SettingField field : config.fields()) {
       if (field.setting().isPresent() && field.source().kind() == ValueSource.Kind.UNRESOLVED) {
         return Optional.of("a symbol in the initializer of " + field.qualifiedName());
       }
@@ -104,7 +148,8 @@ public final class ConfigClassReader {
   }
 
   private SettingField readField(VariableElement field) {
-    boolean hasSource = trees.isPresent() && trees.get().getPath(field) != null;
+    TreePath path = trees.isPresent() ? trees.get().getPath(field) : null;
+    boolean hasSource = path != null && TreeFinder.parsed(path.getCompilationUnit());
     if (!hasSource || analyzer.isEmpty() || assignments.isEmpty()) {
       return new SettingField(field, false, List.of(), Optional.empty(), fromElement(field));
     }

@@ -311,6 +311,7 @@ final class Evaluation {
         .filter(field -> field.getKind() == ElementKind.ENUM_CONSTANT
             && field.getSimpleName().contentEquals(constant.constant()))
         .findFirst()
+        .filter(ConfigClassReader::attributable)
         .map(trees::getPath)
         .filter(declaration -> declaration.getLeaf() instanceof VariableTree variable
             && variable.getInitializer() instanceof NewClassTree)

@@ -4,13 +4,16 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.Setting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +22,15 @@ import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * Every place in a round's compilation units that sets a field: its initializer and each {@code =} or
- * compound assignment, wherever it is. Assignments are matched by the element they assign, so {@code
- * Config.SECRET_KEY = ...} in another class counts and a local variable of the same name does not. Built once
- * per round.
+ * Every place in a round's compilation units that sets a field named like a setting (only settings' assignments
+ * are asked for): its initializer and each {@code =} or compound assignment, wherever it is. Assignments are
+ * matched by the element they assign, so {@code Config.SECRET_KEY = ...} in another class counts and a local
+ * variable of the same name does not. Built once per round.
  */
 public final class FieldAssignments {
 
@@ -62,6 +67,9 @@ public final class FieldAssignments {
   public FieldAssignments(Trees trees, Iterable<? extends CompilationUnitTree> units) {
     this.trees = Objects.requireNonNull(trees, "trees");
     for (CompilationUnitTree unit : units) {
+      if (!TreeFinder.parsed(unit)) {
+        continue;
+      }
       for (TreePath path : TreeFinder.find(new TreePath(unit), FieldAssignments::setsVariable, tree -> false)) {
         index(path);
       }
@@ -91,15 +99,27 @@ public final class FieldAssignments {
         || tree instanceof VariableTree variable && variable.getInitializer() != null;
   }
 
+  /**
+   * Records {@code path} when it sets a field named like a setting: only settings' assignments are ever asked for.
+   * Decided from the tree before javac is asked what a name means, because resolving a name makes javac attribute
+   * the whole class, and on a class with errors that can trip javac's own asserts during processing.
+   */
   private void index(TreePath path) {
     Tree leaf = path.getLeaf();
-    if (leaf instanceof VariableTree) {
-      if (isField(trees.getElement(path))) {
+    if (leaf instanceof VariableTree variable) {
+      if (path.getParentPath().getLeaf() instanceof ClassTree && namesSetting(variable.getName())
+          && isField(trees.getElement(path))) {
         record(trees.getElement(path), initializer(path));
       }
       return;
     }
-    Element assigned = trees.getElement(new TreePath(path, AssignmentTrees.target(leaf)));
+    ExpressionTree target = AssignmentTrees.target(leaf);
+    Name name = target instanceof IdentifierTree identifier ? identifier.getName()
+        : target instanceof MemberSelectTree select ? select.getIdentifier() : null;
+    if (name == null || !namesSetting(name) || attributesUnresolvedClass(path)) {
+      return;
+    }
+    Element assigned = trees.getElement(new TreePath(path, target));
     if (isField(assigned)) {
       Placement placement = placement(path, assigned);
       record(assigned, new Assignment(new TreePath(path, AssignmentTrees.value(leaf)), placement.place(),
@@ -109,6 +129,26 @@ public final class FieldAssignments {
 
   private void record(Element field, Assignment assignment) {
     byField.computeIfAbsent(field, key -> new ArrayList<>()).add(assignment);
+  }
+
+  /**
+   * Whether resolving a name at {@code path} would make javac attribute a class it cannot attribute yet (see
+   * {@link ConfigClassReader#attributable}), judged by the innermost member or top-level class around it, whose
+   * element javac has without attributing. Such an assignment is seen in a later round, once the missing type
+   * exists, or never, when javac reports it missing.
+   */
+  private boolean attributesUnresolvedClass(TreePath path) {
+    for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
+      Tree parent = p.getParentPath().getLeaf();
+      if (p.getLeaf() instanceof ClassTree && (parent instanceof ClassTree || parent instanceof CompilationUnitTree)) {
+        return !(trees.getElement(p) instanceof TypeElement type) || !ConfigClassReader.attributable(type);
+      }
+    }
+    return false;
+  }
+
+  private static boolean namesSetting(Name name) {
+    return Setting.named(name.toString()).isPresent();
   }
 
   private static boolean isField(Element element) {

@@ -1,6 +1,8 @@
 package dev.sessionconfig.processor.read;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ErroneousTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -32,6 +34,15 @@ final class TreeFinder {
       }
     }.scan(root, null);
     return found;
+  }
+
+  /**
+   * Whether javac parsed {@code unit} without leaving error-recovered trees in it. javac processes such a unit
+   * only when told to carry on after errors, as IDEs do, and attributing those trees can fail inside javac (an
+   * AssertionError): the processor reads only the elements of a unit that did not parse.
+   */
+  static boolean parsed(CompilationUnitTree unit) {
+    return find(new TreePath(unit), ErroneousTree.class::isInstance, tree -> false).isEmpty();
   }
 
   /** Code that runs at another time than the code around it: a lambda body or a class body. */

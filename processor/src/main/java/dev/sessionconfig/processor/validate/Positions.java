@@ -24,16 +24,17 @@ final class Positions {
   /** The path to {@code source}'s culprit inside the field's effective assignment, when it can be found. */
   static Optional<TreePath> culpritPath(SettingField field, ValueSource source) {
     TreePath culprit = source.culpritPath();
-    Optional<TreePath> assignment = field.effectiveAssignment().map(a -> a.valuePath());
-    // A culprit in another file (a constant followed into another class) would point away from the config.
-    if (culprit != null && assignment.map(a -> a.getCompilationUnit() == culprit.getCompilationUnit()).orElse(true)) {
-      return Optional.of(culprit);
-    }
-    if (field.effectiveAssignment().isEmpty() || source.culprit() == null) {
-      return Optional.empty();
+    // No lambda here: linking one that returns a TreePath fails on a runtime without the Tree API (an IDE's ecj),
+    // where no assignment was read and this returns at once.
+    if (field.effectiveAssignment().isEmpty()) {
+      return Optional.ofNullable(culprit);
     }
     TreePath root = field.effectiveAssignment().get().valuePath();
-    return Optional.ofNullable(find(root, source.culprit()));
+    // A culprit in another file (a constant followed into another class) would point away from the config.
+    if (culprit != null && root.getCompilationUnit() == culprit.getCompilationUnit()) {
+      return Optional.of(culprit);
+    }
+    return source.culprit() == null ? Optional.empty() : Optional.ofNullable(find(root, source.culprit()));
   }
 
   /** Finds {@code target} below {@code root}, keeping the compilation unit so the position resolves. */

@@ -1,8 +1,5 @@
 package dev.sessionconfig.processor.validate;
 
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.Setting;
@@ -102,14 +99,14 @@ public final class SecretSourceValidator {
     }
   }
 
+  /** An assignment the loader never runs is wrong wherever it is; a literal one is wrong twice. */
   private void checkOutsideAssignment(SettingField field, FieldAssignments.Assignment assignment, Report report) {
+    report.onTree(field.element(), assignment.statementPath(), Message.SecretAssignedOutsideConfig,
+        field.name(), assignment.where(), field.name(), field.name());
     ValueSource value = analyzer.map(a -> a.classify(assignment.valuePath())).orElse(ValueSource.unknown());
     if (value.kind() == ValueSource.Kind.LITERAL && !value.isNullLiteral()) {
       report.onTree(field.element(), assignment.valuePath(), Message.LiteralSecretKey, field.name(),
           "a literal assigned " + assignment.where(), field.name(), "");
-    } else {
-      report.onTree(field.element(), assignment.statementPath(), Message.SecretAssignedOutsideConfig,
-          field.name(), assignment.where(), field.name(), field.name());
     }
   }
 
@@ -119,29 +116,14 @@ public final class SecretSourceValidator {
         || field.setting().filter(s -> s == Setting.SECRET_KEY_FALLBACKS).isEmpty()) {
       return List.of();
     }
-    TreePath value = field.effectiveAssignment().get().valuePath();
-    Tree leaf = value.getLeaf();
-    List<? extends ExpressionTree> items;
-    if (leaf instanceof NewArrayTree && ((NewArrayTree) leaf).getInitializers() != null) {
-      items = ((NewArrayTree) leaf).getInitializers();
-    } else if (leaf instanceof MethodInvocationTree && List.of("of", "asList", "copyOf")
-        .contains(methodName((MethodInvocationTree) leaf))) {
-      items = ((MethodInvocationTree) leaf).getArguments();
-    } else {
-      return List.of();
-    }
-    return items.stream().map(item -> new TreePath(value, item)).collect(java.util.stream.Collectors.toList());
+    return ListElements.of(field.effectiveAssignment().get().valuePath());
   }
 
   /** What a fallback's lookup reads, e.g. {@code environment variable SECRET_KEY}. */
   private static String looksUp(ValueSource source) {
-    return source.lookup().map(lookup -> lookup.sources().stream().map(LookupExpr::describe)
-        .collect(java.util.stream.Collectors.joining(" and "))).orElse("its lookup");
-  }
-
-  private static String methodName(MethodInvocationTree call) {
-    String select = call.getMethodSelect().toString();
-    return select.substring(select.lastIndexOf('.') + 1);
+    List<LookupExpr> lookups = source.lookup().map(LookupExpr::sources).orElse(source.seen());
+    return lookups.isEmpty() ? "its lookup"
+        : lookups.stream().map(LookupExpr::describe).distinct().collect(java.util.stream.Collectors.joining(" and "));
   }
 
   private static String describeLiteral(ValueSource source) {

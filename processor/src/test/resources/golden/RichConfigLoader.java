@@ -3,9 +3,12 @@ package com.acme;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.ConfigSource;
 import dev.sessionconfig.runtime.Lookup;
-import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.SettingsCollector;
+import dev.sessionconfig.runtime.servlet.SessionInterface;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.time.Duration;
 import javax.annotation.processing.Generated;
 
@@ -22,7 +25,7 @@ public final class ConfigLoader {
   /**
    * Loads the settings from this process's environment variables, system properties and files.
    *
-   * @throws SessionConfigException listing every problem, one per line
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
    */
   public static SessionSettings load() {
     return load(ConfigSource.system());
@@ -31,7 +34,7 @@ public final class ConfigLoader {
   /**
    * Loads the settings, answering every environment, property and file lookup from {@code source}.
    *
-   * @throws SessionConfigException listing every problem, one per line
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
    */
   public static SessionSettings load(ConfigSource source) {
     return collect(source).settings();
@@ -54,5 +57,28 @@ public final class ConfigLoader {
         .constant(Setting.SESSION_COOKIE_NAME, "com.acme.Config.SESSION_COOKIE_NAME", Config.SESSION_COOKIE_NAME)
         .field(Setting.SESSION_COOKIE_SECURE, "com.acme.Config.SESSION_COOKIE_SECURE", () -> Config.SESSION_COOKIE_SECURE, Lookup.env("COOKIE_SECURE"))
         .lookup(Setting.SESSION_FILE_DIR, Lookup.property("sessions.dir"));
+  }
+
+  /**
+   * Loads and validates the settings, checks that the session store is reachable, and installs
+   * store-backed sessions for every request of {@code context}. Call it while the context
+   * initializes, e.g. from {@link Listener}.
+   *
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
+   */
+  public static SessionInterface initApp(ServletContext context) {
+    return SessionInterface.install(context, load());
+  }
+
+  /**
+   * Calls {@link #initApp} when the container starts the application, so a WAR needs no
+   * {@code main}: declare {@code <listener-class>com.acme.ConfigLoader$Listener</listener-class>} in web.xml, or
+   * add it as an event listener of an embedded container's context.
+   */
+  public static final class Listener implements ServletContextListener {
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+      initApp(event.getServletContext());
+    }
   }
 }

@@ -4,9 +4,12 @@ import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.ConfigSource;
 import dev.sessionconfig.runtime.Lookup;
-import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.SettingsCollector;
+import dev.sessionconfig.runtime.servlet.SessionInterface;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.time.Duration;
 import javax.annotation.processing.Generated;
 
@@ -23,7 +26,7 @@ public final class ConfigLoader {
   /**
    * Loads the settings from this process's environment variables, system properties and files.
    *
-   * @throws SessionConfigException listing every problem, one per line
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
    */
   public static SessionSettings load() {
     return load(ConfigSource.system());
@@ -32,7 +35,7 @@ public final class ConfigLoader {
   /**
    * Loads the settings, answering every environment, property and file lookup from {@code source}.
    *
-   * @throws SessionConfigException listing every problem, one per line
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
    */
   public static SessionSettings load(ConfigSource source) {
     return collect(source).settings();
@@ -50,5 +53,28 @@ public final class ConfigLoader {
         .lookup(Setting.SECRET_KEY, Lookup.env("SECRET_KEY"))
         .constant(Setting.SESSION_TYPE, "com.acme.Config.SESSION_TYPE", SessionType.FILESYSTEM)
         .constant(Setting.PERMANENT_SESSION_LIFETIME, "com.acme.Config.PERMANENT_SESSION_LIFETIME", Duration.ofSeconds(604800L, 0));
+  }
+
+  /**
+   * Loads and validates the settings, checks that the session store is reachable, and installs
+   * store-backed sessions for every request of {@code context}. Call it while the context
+   * initializes, e.g. from {@link Listener}.
+   *
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
+   */
+  public static SessionInterface initApp(ServletContext context) {
+    return SessionInterface.install(context, load());
+  }
+
+  /**
+   * Calls {@link #initApp} when the container starts the application, so a WAR needs no
+   * {@code main}: declare {@code <listener-class>com.acme.ConfigLoader$Listener</listener-class>} in web.xml, or
+   * add it as an event listener of an embedded container's context.
+   */
+  public static final class Listener implements ServletContextListener {
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+      initApp(event.getServletContext());
+    }
   }
 }

@@ -86,6 +86,26 @@ class LoaderTest {
   }
 
   @Test
+  void initAppAndItsListenerAreGeneratedOnlyWithTheServletApi() throws IOException {
+    String withServlet = compile(typedConfig()).generatedSourceFile("com.acme.ConfigLoader").orElseThrow()
+        .getCharContent(true).toString();
+    assertTrue(withServlet.contains("public static SessionInterface initApp(ServletContext context) {"), withServlet);
+    assertTrue(withServlet.contains("public static final class Listener implements ServletContextListener {"),
+        withServlet);
+    List<java.io.File> withoutServletApi = java.util.Arrays.stream(System.getProperty("java.class.path")
+            .split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.contains("jakarta.servlet-api"))
+        .map(java.io.File::new).collect(java.util.stream.Collectors.toList());
+    Compilation plain = com.google.testing.compile.Compiler.javac().withProcessors(new SessionConfigProcessor())
+        .withClasspath(withoutServletApi).compile(typedConfig());
+    assertEquals(Compilation.Status.SUCCESS, plain.status(), diagnostics(plain));
+    String withoutServlet = plain.generatedSourceFile("com.acme.ConfigLoader").orElseThrow()
+        .getCharContent(true).toString();
+    assertFalse(withoutServlet.contains("initApp"), withoutServlet);
+    assertTrue(withoutServlet.contains("public static SessionSettings load(ConfigSource source)"), withoutServlet);
+  }
+
+  @Test
   void aDeprecatedConfigStillCompilesWithoutWarnings() {
     Compilation compilation = compileWith(List.of("-Xlint:all", "-Werror"), source("com.acme.Config",
         "@Deprecated(forRemoval = true)", "@SessionConfig", "public class Config {",

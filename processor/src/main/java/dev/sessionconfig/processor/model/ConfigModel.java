@@ -10,14 +10,21 @@ public final class ConfigModel {
   private final boolean development;
   private final List<SettingModel> settings;
   private final boolean readsDeprecated;
+  private final boolean servletApi;
 
   ConfigModel(ClassName configClass, ClassName loaderClass, boolean development, List<SettingModel> settings,
-      boolean readsDeprecated) {
+      boolean readsDeprecated, boolean servletApi) {
+    this.servletApi = servletApi;
     this.configClass = configClass;
     this.loaderClass = loaderClass;
     this.development = development;
     this.settings = List.copyOf(settings);
     this.readsDeprecated = readsDeprecated;
+  }
+
+  /** Whether the Servlet API and the runtime's servlet integration are on the class path: then initApp is generated. */
+  public boolean servletApi() {
+    return servletApi;
   }
 
   /** Whether the loader reads a deprecated class or field, whose warnings it must suppress under -Xlint:all. */

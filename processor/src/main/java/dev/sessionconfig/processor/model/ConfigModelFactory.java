@@ -13,6 +13,12 @@ import java.util.Optional;
 
 /** Turns a config class that passed validation into its {@link ConfigModel}. */
 public final class ConfigModelFactory {
+  private final boolean servletApi;
+
+  /** @param servletApi whether initApp can be generated: the Servlet API and the runtime's servlet support are present */
+  public ConfigModelFactory(boolean servletApi) {
+    this.servletApi = servletApi;
+  }
 
   public ConfigModel create(ConfigClass config) {
     ClassName configClass = ClassName.get(config.type());
@@ -27,7 +33,7 @@ public final class ConfigModelFactory {
     }
     String loaderName = String.join("_", configClass.simpleNames()) + "Loader";
     return new ConfigModel(configClass, ClassName.get(configClass.packageName(), loaderName), config.development(),
-        settings, readsDeprecated);
+        settings, readsDeprecated, servletApi);
   }
 
   private static SettingModel settingModel(Setting setting, SettingField field) {

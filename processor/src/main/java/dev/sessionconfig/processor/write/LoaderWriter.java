@@ -22,12 +22,17 @@ import javax.lang.model.element.Modifier;
 public final class LoaderWriter {
   static final ClassName CONFIG_SOURCE = ClassName.get("dev.sessionconfig.runtime", "ConfigSource");
   static final ClassName SESSION_SETTINGS = ClassName.get("dev.sessionconfig.runtime", "SessionSettings");
+  /** Named in Javadoc only, by its full name: an import used only by Javadoc is "unused" to Eclipse's compiler. */
   static final ClassName SESSION_CONFIG_EXCEPTION = ClassName.get("dev.sessionconfig.runtime", "SessionConfigException");
   static final ClassName COLLECTOR = ClassName.get("dev.sessionconfig.runtime", "SettingsCollector");
   static final ClassName LOOKUP = ClassName.get("dev.sessionconfig.runtime", "Lookup");
   static final ClassName SETTING = ClassName.get("dev.sessionconfig", "Setting");
   static final ClassName SESSION_TYPE = ClassName.get("dev.sessionconfig", "SessionType");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
+  static final ClassName SESSION_INTERFACE = ClassName.get("dev.sessionconfig.runtime.servlet", "SessionInterface");
+  static final ClassName SERVLET_CONTEXT = ClassName.get("jakarta.servlet", "ServletContext");
+  static final ClassName SERVLET_CONTEXT_LISTENER = ClassName.get("jakarta.servlet", "ServletContextListener");
+  static final ClassName SERVLET_CONTEXT_EVENT = ClassName.get("jakarta.servlet", "ServletContextEvent");
 
   private final Filer filer;
   private final Optional<ClassName> generatedAnnotation;
@@ -58,6 +63,9 @@ public final class LoaderWriter {
         .addMethod(loadFrom())
         .addMethod(describe())
         .addMethod(collect(model));
+    if (model.servletApi()) {
+      loader.addMethod(initApp()).addType(listener(model));
+    }
     if (model.readsDeprecated()) {
       loader.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
           .addMember("value", "{$S, $S}", "deprecation", "removal").build());
@@ -74,7 +82,7 @@ public final class LoaderWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(SESSION_SETTINGS)
         .addJavadoc("Loads the settings from this process's environment variables, system properties and files.\n")
-        .addJavadoc("\n@throws $T listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION)
+        .addJavadoc("\n@throws $L listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION.canonicalName())
         .addStatement("return load($T.system())", CONFIG_SOURCE)
         .build();
   }
@@ -85,7 +93,7 @@ public final class LoaderWriter {
         .returns(SESSION_SETTINGS)
         .addParameter(CONFIG_SOURCE, "source")
         .addJavadoc("Loads the settings, answering every environment, property and file lookup from {@code source}.\n")
-        .addJavadoc("\n@throws $T listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION)
+        .addJavadoc("\n@throws $L listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION.canonicalName())
         .addStatement("return collect(source).settings()")
         .build();
   }
@@ -97,6 +105,36 @@ public final class LoaderWriter {
         .addParameter(CONFIG_SOURCE, "source")
         .addJavadoc("Each effective setting with where it came from, secrets masked, then any problems.\n")
         .addStatement("return collect(source).describe()")
+        .build();
+  }
+
+  private static MethodSpec initApp() {
+    return MethodSpec.methodBuilder("initApp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(SESSION_INTERFACE)
+        .addParameter(SERVLET_CONTEXT, "context")
+        .addJavadoc("Loads and validates the settings, checks that the session store is reachable, and installs\n")
+        .addJavadoc("store-backed sessions for every request of {@code context}. Call it while the context\n")
+        .addJavadoc("initializes, e.g. from {@link Listener}.\n")
+        .addJavadoc("\n@throws $L listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION.canonicalName())
+        .addStatement("return $T.install(context, load())", SESSION_INTERFACE)
+        .build();
+  }
+
+  private static TypeSpec listener(ConfigModel model) {
+    return TypeSpec.classBuilder("Listener")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(SERVLET_CONTEXT_LISTENER)
+        .addJavadoc("Calls {@link #initApp} when the container starts the application, so a WAR needs no\n")
+        .addJavadoc("{@code main}: declare {@code <listener-class>$L$$Listener</listener-class>} in web.xml, or\n",
+            model.loaderClass().canonicalName())
+        .addJavadoc("add it as an event listener of an embedded container's context.\n")
+        .addMethod(MethodSpec.methodBuilder("contextInitialized")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(SERVLET_CONTEXT_EVENT, "event")
+            .addStatement("initApp(event.getServletContext())")
+            .build())
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.servlet;
 
 import dev.sessionconfig.SessionType;
+import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.store.SessionStore;
@@ -52,9 +53,8 @@ public final class SessionInterface implements AutoCloseable {
    * The instance is also kept as the context attribute named after this class.
    *
    * @throws SessionConfigException when the store's artifact ({@code dev.sessionconfig:sessionconfig-<type>})
-   *     is not on the class path
-   * @throws SessionStoreException when the store cannot be used, naming it, e.g. {@code redis at
-   *     localhost:6379 is not reachable: Connection refused}
+   *     is not on the class path, or the store cannot be used: the problem names the setting and the store, e.g.
+   *     {@code SESSION_REDIS: redis at localhost:6379 is not reachable: Connection refused}
    * @throws IllegalStateException when the context has already been initialized, or sessions are installed twice
    */
   public static SessionInterface install(ServletContext context, SessionSettings settings) {
@@ -62,7 +62,7 @@ public final class SessionInterface implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     SessionStore store = openStore(settings);
     try {
-      store.checkAvailable();
+      checkAvailable(store, settings);
       SessionInterface sessions = new SessionInterface(settings, store);
       sessions.register(context);
       LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
@@ -71,6 +71,19 @@ public final class SessionInterface implements AutoCloseable {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /** A store that cannot be used is a startup problem like any other: one SessionConfigException. */
+  private static void checkAvailable(SessionStore store, SessionSettings settings) {
+    try {
+      store.checkAvailable();
+    } catch (SessionStoreException e) {
+      Setting setting = Setting.connectionSettingOf(settings.sessionType()).orElse(Setting.SESSION_FILE_DIR);
+      SessionConfigException problem = new SessionConfigException(settings.configClass(),
+          List.of(setting + ": " + e.getMessage()));
+      problem.initCause(e);
+      throw problem;
     }
   }
 

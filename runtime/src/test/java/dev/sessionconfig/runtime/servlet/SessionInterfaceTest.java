@@ -86,19 +86,20 @@ class SessionInterfaceTest {
 
   @Test
   void anUnavailableStoreFailsTheStartNamingItAndIsClosed() {
-    SessionStoreException e = assertThrows(SessionStoreException.class,
+    SessionConfigException e = assertThrows(SessionConfigException.class,
         () -> SessionInterface.install(fake.context(), memory("jdbc:down")));
-    assertEquals("memory at test:1 is not reachable: Connection refused", e.getMessage());
+    assertEquals(List.of("SESSION_JDBC_URL: memory at test:1 is not reachable: Connection refused"), e.problems());
+    assertTrue(e.getCause() instanceof SessionStoreException);
     assertTrue(MemoryStoreProvider.last.closed);
     assertTrue(fake.filters.isEmpty());
 
     Path file = temp.resolve("file");
-    SessionStoreException dir = assertThrows(SessionStoreException.class, () -> {
+    SessionConfigException dir = assertThrows(SessionConfigException.class, () -> {
       Files.write(file, new byte[0]);
       SessionInterface.install(fake.context(), filesystem(file.resolve("sessions")));
     });
-    assertTrue(dir.getMessage().startsWith("the session directory " + file.resolve("sessions") + " cannot be created"),
-        dir.getMessage());
+    assertTrue(dir.problems().get(0).startsWith("SESSION_FILE_DIR: the session directory " + file.resolve("sessions")
+        + " cannot be created"), dir.getMessage());
   }
 
   @Test

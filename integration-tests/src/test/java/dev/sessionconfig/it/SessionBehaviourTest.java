@@ -1,0 +1,391 @@
+package dev.sessionconfig.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sessionconfig.it.Harness.App;
+import dev.sessionconfig.it.config.AppConfigLoader;
+import dev.sessionconfig.it.config.CookieConfigLoader;
+import dev.sessionconfig.it.config.ExpiryConfigLoader;
+import dev.sessionconfig.it.config.NextKeyOnlyConfigLoader;
+import dev.sessionconfig.it.config.RotatedConfigLoader;
+import dev.sessionconfig.it.config.TestProperties;
+import dev.sessionconfig.it.container.ContainerKind;
+import dev.sessionconfig.it.http.Browser;
+import dev.sessionconfig.it.http.Cookies;
+import dev.sessionconfig.it.http.Reply;
+import dev.sessionconfig.it.http.SetCookie;
+import dev.sessionconfig.it.store.StoreKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behavioural suite of SPEC section 7, the same code on every container and every store: Jetty 12 and
+ * Tomcat 11, each with the filesystem store and with a real redis-server. Every application is started by the
+ * REAL generated {@code initApp} of a {@code @SessionConfig} class in these test sources, and driven over real
+ * HTTP by a client that keeps its cookies by hand. Stores are inspected directly (files, Redis keys).
+ *
+ * <p>Run through one small subclass per combination (so that reports name it): {@link JettyFilesystemSessionTest},
+ * {@link JettyRedisSessionTest}, {@link TomcatFilesystemSessionTest}, {@link TomcatRedisSessionTest}.
+ */
+abstract class SessionBehaviourTest {
+  static final String COOKIE = "session";
+
+  private final ContainerKind containerKind;
+  private final StoreKind storeKind;
+
+  @TempDir
+  Path workDir;
+
+  Harness harness;
+
+  /** One concrete subclass per combination: {@code JettyFilesystemSessionTest}, {@code TomcatRedisSessionTest}... */
+  SessionBehaviourTest(ContainerKind containerKind, StoreKind storeKind) {
+    this.containerKind = containerKind;
+    this.storeKind = storeKind;
+  }
+
+  @BeforeEach
+  void startHarness() {
+    harness = new Harness(containerKind, storeKind, workDir);
+  }
+
+  @AfterEach
+  void stopHarness() {
+    harness.close();
+  }
+
+  /** Flask-Session's own test_session, route by route. */
+  @Test
+  void flaskSessionFlow() {
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+
+    assertBody("value set", browser.post("/set", "value", "42"));
+    Reply get = browser.get("/get");
+    assertBody("42", get);
+    assertTrue(get.variesOnCookie(), "a response that read the session must say Vary: Cookie: " + get);
+
+    Reply hello = browser.get("/");
+    assertBody("hello world", hello);
+    assertFalse(hello.variesOnCookie(), "GET / never touches the session, so no Vary: Cookie: " + hello);
+    assertTrue(hello.setCookies().isEmpty(), "GET / never touches the session, so no Set-Cookie: " + hello);
+
+    assertBody("value set", browser.post("/modify", "value", "43"));
+    assertBody("43", browser.get("/get"));
+    assertBody("value deleted", browser.post("/delete"));
+    assertBody("no value set", browser.get("/get"));
+  }
+
+  /** A cookie the server never signed (a random id with a random signature, or signed with another key). */
+  @Test
+  void forgedCookieGetsAFreshSession() {
+    App app = harness.start(AppConfigLoader::initApp);
+    String forgedId = Cookies.randomId(32);
+    String[] forgeries = {
+        forgedId + "." + Cookies.randomId(32),                 // random signature
+        Cookies.sign(forgedId, Cookies.randomId(36)),          // a real HMAC, under a key that is not ours
+        forgedId,                                              // no signature at all
+    };
+    for (String forged : forgeries) {
+      Browser attacker = app.browser().setCookie(COOKIE, forged);
+      assertBody("no value set", attacker.get("/get"));
+      Reply set = attacker.post("/set", "value", "7");
+      assertBody("value set", set);
+      String issued = newSessionId(set);
+      assertNotEquals(forgedId, issued, "the forged id was adopted: " + set);
+      assertFalse(harness.store().hasEntry(forgedId), "the store holds an entry under the forged id " + forged);
+      assertTrue(harness.store().hasEntry(issued), "the fresh session was not stored");
+      assertBody("7", attacker.get("/get"));
+    }
+  }
+
+  /** A valid cookie with one character changed, in the id or in the signature. */
+  @Test
+  void tamperedCookieGetsAFreshSession() {
+    App app = harness.start(AppConfigLoader::initApp);
+    Browser owner = app.browser();
+    owner.post("/set", "value", "42");
+    String valid = owner.cookie(COOKIE).orElseThrow();
+    String id = Cookies.id(valid);
+
+    int[] positions = {0, id.length() / 2, id.length() - 1, id.length() + 1, id.length() + 20, valid.length() - 1};
+    for (int position : positions) {
+      String tampered = Cookies.flip(valid, position);
+      Browser attacker = app.browser().setCookie(COOKIE, tampered);
+      assertBody("no value set", attacker.get("/get"), "tampered at " + position + ": " + tampered);
+      Reply set = attacker.post("/set", "value", "666");
+      String issued = newSessionId(set);
+      assertNotEquals(id, issued, "a tampered cookie got the victim's session id");
+      assertNotEquals(Cookies.id(tampered), issued, "a tampered cookie's id was adopted");
+    }
+    assertBody("42", owner.get("/get"), "the original session must be untouched");
+  }
+
+  /**
+   * Session fixation: an id the client chose, well formed and even validly signed (say the attacker once got
+   * the key, or plants an id the server issued long ago), but unknown to the store, is never adopted.
+   */
+  @Test
+  void unknownIdIsNeverAdopted() {
+    App app = harness.start(AppConfigLoader::initApp);
+    String chosen = Cookies.randomId(32);
+    String planted = Cookies.sign(chosen, TestProperties.KEY);
+
+    Browser victim = app.browser().setCookie(COOKIE, planted);
+    assertBody("no value set", victim.get("/get"));
+    assertBody("value set", victim.post("/set", "value", "secret"));
+    Reply login = victim.post("/login", "user", "victim");
+    String issued = Cookies.id(victim.cookie(COOKIE).orElseThrow(() -> new AssertionError("no cookie: " + login)));
+    assertNotEquals(chosen, issued, "the server adopted the id the client chose");
+    assertFalse(harness.store().hasEntry(chosen), "the store holds an entry under the client's id");
+
+    Browser attacker = app.browser().setCookie(COOKIE, planted);
+    assertBody("anonymous", attacker.get("/user"), "the attacker's planted cookie reaches the victim's session");
+    assertBody("no value set", attacker.get("/get"));
+
+    // An id the server itself issued, whose entry is gone (expired, cleaned up, deleted): not revived either.
+    Browser returning = app.browser();
+    returning.post("/set", "value", "1");
+    String old = returning.cookie(COOKIE).orElseThrow();
+    harness.store().deleteEntry(Cookies.id(old));
+    assertBody("no value set", returning.get("/get"));
+    Reply set = returning.post("/set", "value", "2");
+    assertNotEquals(Cookies.id(old), newSessionId(set), "a vanished session's id was reused");
+    assertFalse(harness.store().hasEntry(Cookies.id(old)));
+  }
+
+  /** changeSessionId() on login: a new id, the data moved, the old cookie worthless, the old entry gone. */
+  @Test
+  void loginRenewsTheSessionId() {
+    App app = harness.start(AppConfigLoader::initApp);
+    Browser browser = app.browser();
+    browser.post("/set", "value", "42");
+    String before = browser.cookie(COOKIE).orElseThrow();
+
+    Reply login = browser.post("/login", "user", "alice");
+    assertBody("logged in", login);
+    String after = newSessionId(login);
+    assertNotEquals(Cookies.id(before), after, "login kept the session id");
+    assertBody("42", browser.get("/get"), "login lost the session's data");
+    assertBody("alice", browser.get("/user"));
+
+    assertFalse(harness.store().hasEntry(Cookies.id(before)), "the pre-login entry is still in the store");
+    assertTrue(harness.store().hasEntry(after));
+    Browser stale = app.browser().setCookie(COOKIE, before);
+    assertBody("no value set", stale.get("/get"), "the pre-login cookie still works");
+    assertBody("anonymous", stale.get("/user"), "the pre-login cookie still works");
+  }
+
+  /** invalidate() on logout: the entry leaves the store and the cookie is cleared. */
+  @Test
+  void logoutRemovesTheEntryAndClearsTheCookie() {
+    App app = harness.start(AppConfigLoader::initApp);
+    Browser browser = app.browser();
+    browser.post("/set", "value", "42");
+    browser.post("/login", "user", "alice");
+    String cookie = browser.cookie(COOKIE).orElseThrow();
+    String id = Cookies.id(cookie);
+    assertTrue(harness.store().hasEntry(id));
+
+    Reply logout = browser.post("/logout");
+    assertBody("logged out", logout);
+    SetCookie cleared = logout.setCookie(COOKIE)
+        .orElseThrow(() -> new AssertionError("logout did not clear the cookie: " + logout));
+    assertEquals("0", cleared.attribute("Max-Age").orElse(null), "logout's cookie must have Max-Age=0: " + cleared);
+    assertEquals("", cleared.value(), "logout's cookie must carry no id: " + cleared);
+    assertFalse(harness.store().hasEntry(id), "logout left the session in the store");
+    assertEquals(0, harness.store().entryCount(), "logout left entries in the store");
+
+    Browser replay = app.browser().setCookie(COOKIE, cookie);
+    assertBody("anonymous", replay.get("/user"), "the logged-out cookie still works");
+    assertBody("no value set", replay.get("/get"));
+  }
+
+  /** The defaults: HttpOnly, SameSite=Lax, Path=/, not Secure, not Partitioned, persistent for 31 days. */
+  @Test
+  void defaultCookieAttributes() {
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Reply set = browser.post("/set", "value", "42");
+    assertEquals(1, set.setCookies().size(), "exactly one cookie (no container session cookie): " + set);
+    SetCookie cookie = set.setCookie(COOKIE).orElseThrow(() -> new AssertionError("no session cookie: " + set));
+    long maxAge = Long.parseLong(cookie.attribute("Max-Age")
+        .orElseThrow(() -> new AssertionError("a permanent session's cookie needs Max-Age: " + cookie)));
+    assertAll(cookie.toString(),
+        () -> assertTrue(cookie.has("HttpOnly"), "HttpOnly"),
+        () -> assertEquals("lax", cookie.attribute("SameSite").orElse("").toLowerCase(), "SameSite=Lax"),
+        () -> assertEquals("/", cookie.attribute("Path").orElse(null), "Path=/"),
+        () -> assertFalse(cookie.has("Secure"), "not Secure unless configured"),
+        () -> assertFalse(cookie.has("Partitioned"), "not Partitioned unless configured"),
+        () -> assertFalse(cookie.has("Domain"), "no Domain unless configured"),
+        () -> assertTrue(maxAge > Duration.ofDays(31).toSeconds() - 60 && maxAge <= Duration.ofDays(31).toSeconds(),
+            "Max-Age of PERMANENT_SESSION_LIFETIME (31 days), not " + maxAge));
+  }
+
+  /** Every cookie setting moved off its default: name, Secure, Partitioned, SameSite. */
+  @Test
+  void configuredCookieAttributes() {
+    Browser browser = harness.start(CookieConfigLoader::initApp).browser();
+    Reply set = browser.post("/set", "value", "42");
+    assertEquals(1, set.setCookies().size(), "exactly one cookie: " + set);
+    SetCookie cookie = set.setCookie("__Host-sid").orElseThrow(() -> new AssertionError("no __Host-sid: " + set));
+    assertAll(cookie.toString(),
+        () -> assertTrue(cookie.has("Secure"), "Secure"),
+        () -> assertTrue(cookie.has("Partitioned"), "Partitioned"),
+        () -> assertTrue(cookie.has("HttpOnly"), "HttpOnly"),
+        () -> assertEquals("strict", cookie.attribute("SameSite").orElse("").toLowerCase(), "SameSite=Strict"),
+        () -> assertEquals("/", cookie.attribute("Path").orElse(null), "Path=/"),
+        () -> assertFalse(cookie.has("Domain"), "a __Host- cookie has no Domain"));
+    assertBody("42", browser.get("/get"));
+  }
+
+  /** Ids carry at least 256 bits from a CSPRNG, in URL-safe characters, and never repeat. */
+  @Test
+  void sessionIdsHaveAtLeast256Bits() {
+    App app = harness.start(AppConfigLoader::initApp);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 10; i++) {
+      Browser browser = app.browser();
+      browser.post("/set", "value", String.valueOf(i));
+      String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+      assertTrue(id.matches("[A-Za-z0-9_-]+"), "not URL-safe base64: " + id);
+      byte[] bytes = Base64.getUrlDecoder().decode(id);
+      assertTrue(bytes.length * 8 >= 256, "a session id of " + bytes.length * 8 + " bits: " + id);
+      assertTrue(ids.add(id), "an id came twice: " + id);
+      assertTrue(harness.store().hasEntry(id), "the cookie's id is not the store's key: " + id);
+    }
+  }
+
+  /** Rotation: after SECRET_KEY moves to SECRET_KEY_FALLBACKS, its cookies still verify, and only because of that. */
+  @Test
+  void oldKeyStillVerifiesAfterRotation() {
+    App before = harness.start(AppConfigLoader::initApp);
+    Browser browser = before.browser();
+    browser.post("/set", "value", "42");
+    String oldCookie = browser.cookie(COOKIE).orElseThrow();
+    before.stop();
+
+    App rotated = harness.start(RotatedConfigLoader::initApp);
+    assertBody("42", browser.at(rotated.uri()).get("/get"), "the old key's cookie no longer verifies");
+    Browser newcomer = rotated.browser();
+    newcomer.post("/set", "value", "new");
+    String newCookie = newcomer.cookie(COOKIE).orElseThrow();
+    rotated.stop();
+
+    // The control: the new key alone refuses the old cookie (so the fallback is what made it work) and accepts
+    // the rotated application's new cookie (so that one was signed with the new key).
+    App nextOnly = harness.start(NextKeyOnlyConfigLoader::initApp);
+    assertBody("no value set", nextOnly.browser().setCookie(COOKIE, oldCookie).get("/get"),
+        "a cookie signed with a key that is neither SECRET_KEY nor a fallback was accepted");
+    assertBody("new", nextOnly.browser().setCookie(COOKIE, newCookie).get("/get"),
+        "a new cookie was not signed with the new SECRET_KEY");
+  }
+
+  /** PERMANENT_SESSION_LIFETIME of 2 s: 3 s later the session is gone, in the store's view too. */
+  @Test
+  void idleSessionExpires() throws InterruptedException {
+    App app = harness.start(ExpiryConfigLoader::initApp);
+    Browser browser = app.browser();
+    browser.post("/set", "value", "42");
+    String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+    assertBody("42", browser.get("/get"));
+
+    Thread.sleep(3000);
+    assertTrue(app.sessions().store().read(id).isEmpty(), "the store still gives out an expired session");
+    assertBody("no value set", browser.get("/get"), "an expired session came back");
+  }
+
+  /** Idle expiry counts from the last use: a session used every 1.2 s outlives its 2 s lifetime. */
+  @Test
+  void useKeepsTheSessionAlive() throws InterruptedException {
+    App app = harness.start(ExpiryConfigLoader::initApp);
+    Browser browser = app.browser();
+    browser.post("/set", "value", "42");
+    for (int i = 1; i <= 3; i++) {
+      Thread.sleep(1200);
+      assertBody("42", browser.get("/get"), "after " + (1.2 * i) + " s of use with pauses of 1.2 s");
+    }
+  }
+
+  /** No store entry for a session nobody wrote to; nothing at all for a request that never touched it. */
+  @Test
+  void nothingIsStoredForSessionsNobodyWroteTo() {
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    assertBody("hello world", browser.get("/"));
+    assertEquals(0, harness.store().entryCount(), "GET / stored something");
+    assertBody("no value set", browser.get("/get"));
+    assertEquals(0, harness.store().entryCount(), "reading an empty session stored it");
+    assertBody("anonymous", browser.get("/user"));
+    assertBody("value deleted", browser.post("/delete"));
+    assertEquals(0, harness.store().entryCount(), "removing an attribute from an empty session stored it");
+  }
+
+  /** At most one store read per request; none for a request that never touches the session. */
+  @Test
+  void oneStoreReadPerRequest() {
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    browser.post("/set", "value", "42");
+
+    int hello = harness.store().reads(() -> assertBody("hello world", browser.get("/")));
+    int get = harness.store().reads(() -> assertBody("42", browser.get("/get")));
+    int modify = harness.store().reads(() -> assertBody("value set", browser.post("/modify", "value", "43")));
+    int getAgain = harness.store().reads(() -> assertBody("43", browser.get("/get")));
+    String counts = "store reads: GET / " + hello + ", GET /get " + get + ", POST /modify " + modify
+        + ", GET /get " + getAgain;
+    assertAll(counts,
+        () -> assertEquals(0, hello, "GET /"),
+        () -> assertTrue(get <= 1, "GET /get"),
+        () -> assertTrue(modify <= 1, "POST /modify"),
+        () -> assertTrue(getAgain <= 1, "GET /get"));
+  }
+
+  /** Data that cannot be read back is a missing session (and a log line), never an HTTP 500. */
+  @Test
+  void unreadableEntryIsAFreshSession() {
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    browser.post("/set", "value", "42");
+    String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+    harness.store().corruptEntry(id);
+
+    assertBody("no value set", browser.get("/get"));
+    assertBody("value set", browser.post("/set", "value", "43"));
+    assertBody("43", browser.get("/get"));
+  }
+
+  /** The generated ServletContextListener, instantiated by the container as web.xml would have it. */
+  @Test
+  void generatedListenerStartsSessions() {
+    Browser browser = harness.start(AppConfigLoader.Listener.class).browser();
+    assertBody("value set", browser.post("/set", "value", "42"));
+    assertBody("42", browser.get("/get"));
+  }
+
+  /** The id of the session cookie {@code reply} set; fails when it set none. */
+  static String newSessionId(Reply reply) {
+    SetCookie cookie = reply.setCookie(COOKIE)
+        .orElseThrow(() -> new AssertionError("expected a new session cookie: " + reply));
+    if (cookie.deletes()) {
+      fail("expected a new session cookie, got one that clears it: " + reply);
+    }
+    return Cookies.id(cookie.value());
+  }
+
+  static void assertBody(String expected, Reply reply) {
+    assertBody(expected, reply, "");
+  }
+
+  static void assertBody(String expected, Reply reply, String message) {
+    assertEquals(200, reply.status(), message + " " + reply);
+    assertEquals(expected, reply.body(), message + " " + reply);
+  }
+}

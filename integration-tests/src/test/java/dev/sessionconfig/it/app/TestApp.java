@@ -1,0 +1,118 @@
+package dev.sessionconfig.it.app;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The application under test: the routes of SPEC section 8, which mirror Flask-Session's own test app, written
+ * against nothing but the standard Servlet API ({@code request.getSession()}, {@code HttpSession}), plus
+ * {@code GET /user} to read what {@code /login} stored.
+ */
+public final class TestApp {
+  private TestApp() {}
+
+  /** Each route's path and servlet, for a container to register. */
+  public static Map<String, HttpServlet> servlets() {
+    Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    servlets.put("/", new Hello());
+    servlets.put("/set", new SetValue());
+    servlets.put("/modify", new SetValue());
+    servlets.put("/delete", new DeleteValue());
+    servlets.put("/get", new GetValue());
+    servlets.put("/login", new Login());
+    servlets.put("/logout", new Logout());
+    servlets.put("/user", new User());
+    return servlets;
+  }
+
+  static void reply(HttpServletResponse response, String text) throws IOException {
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write(text);
+  }
+
+  /** {@code GET /}: never touches the session. */
+  static final class Hello extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      reply(response, "hello world");
+    }
+  }
+
+  /** {@code POST /set} and {@code POST /modify}: {@code session["value"] = form["value"]}. */
+  static final class SetValue extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      request.getSession().setAttribute("value", request.getParameter("value"));
+      reply(response, "value set");
+    }
+  }
+
+  /** {@code POST /delete}: {@code del session["value"]}. */
+  static final class DeleteValue extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      request.getSession().removeAttribute("value");
+      reply(response, "value deleted");
+    }
+  }
+
+  /** {@code GET /get}: {@code session.get("value", "no value set")}. */
+  static final class GetValue extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      Object value = request.getSession().getAttribute("value");
+      reply(response, value == null ? "no value set" : value.toString());
+    }
+  }
+
+  /** {@code POST /login} (form {@code user}): renews the session id, then stores the user. */
+  static final class Login extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      request.getSession();
+      request.changeSessionId();
+      request.getSession().setAttribute("user", request.getParameter("user"));
+      reply(response, "logged in");
+    }
+  }
+
+  /** {@code POST /logout}: invalidates the session. */
+  static final class Logout extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      reply(response, "logged out");
+    }
+  }
+
+  /** {@code GET /user}: who logged in, or {@code anonymous}. */
+  static final class User extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      Object user = request.getSession().getAttribute("user");
+      reply(response, user == null ? "anonymous" : user.toString());
+    }
+  }
+}

@@ -1,7 +1,6 @@
 // jdk25-classpath-only: javac 25 ran no processor from the class path, so the literal key went unchecked.
-def log = new File(basedir, 'build.log').text
-def lines = log.readLines()
-assert lines.any { it.startsWith('Java version: 25') } : 'the build did not run on JDK 25'
+evaluate(new File(itSupport, 'checks.groovy'))
+ranOnJava('25')
 // The processor jar was on javac's class path (so only discovery, not the jar, is missing) ...
 assert new File(basedir, 'target/classes/com/example/seed/Config.class').isFile() : 'Config was not compiled'
 // ... and nothing ran: no loader, no diagnostic.

@@ -23,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,8 @@ public final class SessionConfigProcessor extends AbstractProcessor {
   private ProcessorOptions options;
   private Optional<Trees> trees;
   private boolean firstRound = true;
-  /** Config classes waiting for a type from a later round, with what they wait for. */
-  private final Map<String, String> deferred = new LinkedHashMap<>();
+  /** Config classes waiting for a type from a later round, by name: their elements are new in each round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
   /** The compilation units of every round so far: a deferred class's assignments live in an earlier round's. */
   private final Set<CompilationUnitTree> units = new LinkedHashSet<>();
 
@@ -117,10 +116,10 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     }
 
     List<TypeElement> configs = new ArrayList<>();
-    Map<String, String> waiting = new LinkedHashMap<>(deferred);
+    for (String name : deferred) {
+      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(configs::add);
+    }
     deferred.clear();
-    waiting.keySet().forEach(name -> Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
-        .ifPresent(configs::add));
     configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(
         processingEnv.getElementUtils().getTypeElement(ConfigClassReader.ANNOTATION))));
     if (configs.isEmpty() && round.getRootElements().isEmpty()) {
@@ -188,7 +187,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
         report.onAnnotation(type, annotation, null, Message.UnresolvedType, type.getQualifiedName(), unresolved.get());
         report.print();
       } else {
-        deferred.put(type.getQualifiedName().toString(), unresolved.get());
+        deferred.add(type.getQualifiedName().toString());
       }
       return;
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
 public enum SessionType {
   FILESYSTEM("sessionconfig-runtime", "dev.sessionconfig.runtime.store.FileSessionStoreProvider"),
   REDIS("sessionconfig-redis", "dev.sessionconfig.redis.RedisSessionStoreProvider"),
-  MEMCACHED("sessionconfig-memcached", "dev.sessionconfig.memcached.MemcachedStoreFactory"),
-  JDBC("sessionconfig-jdbc", "dev.sessionconfig.jdbc.JdbcStoreFactory"),
+  MEMCACHED("sessionconfig-memcached", "dev.sessionconfig.memcached.MemcachedSessionStoreProvider"),
+  JDBC("sessionconfig-jdbc", "dev.sessionconfig.jdbc.JdbcSessionStoreProvider"),
   /** Recognised (Flask-Session has it) but without a store: one exists only once it is tested on a real server. */
   MONGODB(null, null),
   /** Recognised (Flask-Session has it) but without a store: one exists only once it is tested on a real server. */

@@ -215,8 +215,8 @@ public final class SettingRules {
   /** The URL with any password replaced by {@code ****}, so it can be printed. */
   public static String maskCredentials(String url) {
     String masked = url.replaceAll("(?i)((?:password|pwd|pass)=)[^&;]*", "$1****");
-    return masked.replaceAll("^([A-Za-z][A-Za-z0-9+.-]*://)([^@/]*?):([^@/]*)@", "$1$2:****@")
-        .replaceAll("^([A-Za-z][A-Za-z0-9+.-]*://):\\*\\*\\*\\*@", "$1:****@");
+    // The scheme may itself hold colons: jdbc:mysql://user:password@host.
+    return masked.replaceAll("^([A-Za-z][A-Za-z0-9+.:-]*?://)([^@/]*?):([^@/]*)@", "$1$2:****@");
   }
 
   /** The canonical SameSite spelling ({@code Strict}, {@code Lax}, {@code None}) of a value, if it is one. */

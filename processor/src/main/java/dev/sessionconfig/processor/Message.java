@@ -28,7 +28,7 @@ public enum Message {
           + " static final String %s = System.getenv(\"%s\");"),
   LiteralSecretKey(Diagnostic.Kind.ERROR,
       "%s is %s: a secret written in the source is in every copy of the code and its history, and anyone who"
-          + " has it can forge sessions. Fix: read it at startup, e.g. System.getenv(\"%s\")%s."),
+          + " reads it can forge sessions or open the session store. Fix: read it at startup, e.g. System.getenv(\"%s\")%s."),
   LiteralSecretFallback(Diagnostic.Kind.ERROR,
       "%s falls back to a hard-coded value when %s is not set, so a deployment that forgets it silently"
           + " uses a secret anyone can read in the code. Fix: drop the fallback (a missing variable"

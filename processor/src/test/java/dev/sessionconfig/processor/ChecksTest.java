@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChecksTest {
   private static final String KEY = "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");";
   private static final String TYPE = "  static final SessionType SESSION_TYPE = SessionType.FILESYSTEM;";
+  private static final String JDBC = "  static final SessionType SESSION_TYPE = SessionType.JDBC;";
+  private static final String JDBC_URL = "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\");";
 
   /** A config class {@code com.acme.Config} with the given body lines. */
   private static JavaFileObject config(String... body) {
@@ -60,6 +62,9 @@ class ChecksTest {
         Arguments.of("MissingStoreModule", Diagnostic.Kind.ERROR, "dev.sessionconfig:sessionconfig-jdbc",
             config(KEY, "  static final String SESSION_TYPE = \"sqlalchemy\"; // here",
                 "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\");")),
+        Arguments.of("MissingStoreModule", Diagnostic.Kind.ERROR, "dev.sessionconfig:sessionconfig-jdbc",
+            config(KEY, "  static final String SESSION_TYPE = \"postgresql\"; // here",
+                "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\");")),
         Arguments.of("MissingSecretKey", Diagnostic.Kind.ERROR, "static final String SECRET_KEY = System.getenv",
             source("com.acme.Config", "@SessionConfig // here", "public class Config {", TYPE, "}")),
         Arguments.of("MissingSecretKey", Diagnostic.Kind.ERROR, "never assigned",
@@ -81,6 +86,13 @@ class ChecksTest {
         Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable SECRET_KEY",
             config("  static String SECRET_KEY = System.getenv(\"SECRET_KEY\");", TYPE, "  static {",
                 "    if (SECRET_KEY == null) SECRET_KEY = \"dev\"; // here", "  }")),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "SESSION_JDBC_PASSWORD",
+            config(KEY, JDBC, JDBC_URL, "  static final String SESSION_JDBC_PASSWORD = \"hunter2\"; // here")),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "password",
+            config(KEY, JDBC, "  static final String SESSION_JDBC_URL = \"jdbc:postgresql://db/app?password=hunter2\"; // here")),
+        Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable DB_PASSWORD",
+            config(KEY, JDBC, JDBC_URL,
+                "  static final String SESSION_JDBC_PASSWORD = System.getenv().getOrDefault(\"DB_PASSWORD\", \"postgres\"); // here")),
         Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "SECRET_KEY",
             new JavaFileObject[] {config("  static final String SECRET_KEY = Keys.DEV; // here", TYPE),
                 source("com.acme.Keys", "interface Keys {", "  String DEV = \"dev-key\";", "}")}),
@@ -94,6 +106,14 @@ class ChecksTest {
                 "  static final SessionType SESSION_TYPE = SessionType.REDIS;", "}")),
         Arguments.of("IrrelevantSetting", Diagnostic.Kind.WARNING, "redis",
             config(KEY, TYPE, "  static final String SESSION_REDIS = System.getenv(\"SESSION_REDIS\"); // here")),
+        Arguments.of("MissingStoreSetting", Diagnostic.Kind.WARNING, "SESSION_JDBC_URL is not declared, so the store cannot start",
+            source("com.acme.Config", "@SessionConfig // here", "public class Config {", KEY, JDBC, "}")),
+        Arguments.of("IrrelevantSetting", Diagnostic.Kind.WARNING, "read only by the jdbc store",
+            config(KEY, TYPE, "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\"); // here")),
+        Arguments.of("IrrelevantSetting", Diagnostic.Kind.WARNING, "read only by the jdbc store",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.REDIS;",
+                "  static final String SESSION_REDIS = System.getenv(\"SESSION_REDIS\");",
+                "  static final String SESSION_JDBC_TABLE = \"sessions\"; // here")),
         Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean SESSION_COOKIE_NAME?",
             config(KEY, TYPE, "  static final String SESSION_COOKIE_NAMES = \"sid\"; // here")),
         Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "always signed",
@@ -295,6 +315,19 @@ class ChecksTest {
   }
 
   @Test
+  void aJdbcConfigFromTheEnvironmentLacksOnlyTheStoreModule() {
+    // The processor's test class path has no sessionconfig-jdbc: MissingStoreModule, and nothing else.
+    Compilation compilation = compile(config(KEY, JDBC, JDBC_URL,
+        "  static final String SESSION_JDBC_USER = \"app\";",
+        "  static final String SESSION_JDBC_PASSWORD = System.getenv(\"DB_PASSWORD\");",
+        "  static final String SESSION_JDBC_TABLE = \"app_sessions\";"));
+    assertEquals(1, compilation.errors().size(), diagnostics(compilation));
+    assertEquals(1, withId(compilation, "MissingStoreModule").size(), diagnostics(compilation));
+    assertTrue(compilation.warnings().isEmpty(), "no MissingStoreSetting, IrrelevantSetting or other warning:\n"
+        + diagnostics(compilation));
+  }
+
+  @Test
   void noSecretValueAppearsInAnyDiagnostic() {
     Compilation compilation = compile(config("  static final String SECRET_KEY = \"hunter2-very-secret\";",
         "  static final List<String> SECRET_KEY_FALLBACKS = List.of(\"old-hunter3\");",
@@ -303,5 +336,12 @@ class ChecksTest {
     String all = diagnostics(compilation);
     assertFalse(all.contains("hunter2") || all.contains("hunter3") || all.contains("pa55word"), all);
     assertEquals(3, withId(compilation, "LiteralSecretKey").size(), all);
+
+    Compilation jdbc = compile(config(KEY, JDBC,
+        "  static final String SESSION_JDBC_URL = \"jdbc:postgresql://db/app?password=pg-hunter4\";",
+        "  static final String SESSION_JDBC_PASSWORD = \"pg-hunter5\";"));
+    String jdbcDiagnostics = diagnostics(jdbc);
+    assertFalse(jdbcDiagnostics.contains("pg-hunter4") || jdbcDiagnostics.contains("pg-hunter5"), jdbcDiagnostics);
+    assertEquals(2, withId(jdbc, "LiteralSecretKey").size(), jdbcDiagnostics);
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.testing.RedisServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 

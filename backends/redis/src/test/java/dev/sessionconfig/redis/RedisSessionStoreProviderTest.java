@@ -12,6 +12,7 @@ import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.SettingsCollector;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
+import dev.sessionconfig.testing.RedisServer;
 
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.testing.RedisServer;
+import dev.sessionconfig.testing.TestCertificate;
 
 import java.nio.file.Path;
 

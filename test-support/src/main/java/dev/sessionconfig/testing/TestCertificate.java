@@ -1,4 +1,4 @@
-package dev.sessionconfig.redis;
+package dev.sessionconfig.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,16 @@ import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import redis.clients.jedis.SslOptions;
 
 /**
  * A self-signed certificate for {@code 127.0.0.1} only (not {@code localhost}), made with the running JDK's
- * keytool so the tests need no openssl, written as the PEM files redis-server reads, plus a trust store for
- * the clients.
+ * keytool so the tests need no openssl, written as the PEM files servers read (redis-server's
+ * {@code --tls-cert-file}, {@code --tls-key-file}), plus a PKCS#12 trust store for the clients.
  */
-final class TestCertificate {
+public final class TestCertificate {
   private static final char[] STORE_PASSWORD = "changeit".toCharArray();
 
   private final Path certificateFile;
@@ -33,7 +35,7 @@ final class TestCertificate {
   }
 
   /** Generates a key pair and its certificate in {@code directory}. */
-  static TestCertificate create(Path directory) throws IOException, GeneralSecurityException, InterruptedException {
+  public static TestCertificate create(Path directory) throws IOException, GeneralSecurityException, InterruptedException {
     Path store = directory.resolve("redis.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "redis",
@@ -64,16 +66,43 @@ final class TestCertificate {
     return new TestCertificate(certificateFile, keyFile, trustStore);
   }
 
-  Path certificateFile() {
+  /** The certificate, PEM. */
+  public Path certificateFile() {
     return certificateFile;
   }
 
-  Path keyFile() {
+  /** The private key, PEM (PKCS#8). */
+  public Path keyFile() {
     return keyFile;
   }
 
-  /** TLS options that trust this certificate and nothing else, verifying the host name too. */
-  SslOptions trustingOptions() {
+  /** A PKCS#12 trust store holding this certificate only; its password is {@link #trustStorePassword()}. */
+  public Path trustStore() {
+    return trustStore;
+  }
+
+  public char[] trustStorePassword() {
+    return STORE_PASSWORD.clone();
+  }
+
+  /** A TLS context that trusts this certificate and nothing else. */
+  public SSLContext sslContext() throws IOException, GeneralSecurityException {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(trustStore)) {
+      trusted.load(in, STORE_PASSWORD);
+    }
+    TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trustManagers.getTrustManagers(), null);
+    return context;
+  }
+
+  /**
+   * Jedis TLS options that trust this certificate and nothing else, verifying the host name too. Needs Jedis on
+   * the class path (an optional dependency of this module: the Redis tests have it).
+   */
+  public SslOptions trustingOptions() {
     return SslOptions.builder().truststore(trustStore.toFile(), STORE_PASSWORD).trustStoreType("PKCS12")
         .build();
   }

@@ -1,0 +1,399 @@
+package dev.sessionconfig.jdbc;
+
+import dev.sessionconfig.runtime.store.SessionStore;
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * Sessions in a SQL table, one row per session: {@code id} (primary key), {@code data} (the session's bytes) and
+ * {@code expires_at} (epoch milliseconds, indexed). The table is created when missing, with the DDL of the
+ * database's {@link Dialect}.
+ *
+ * <ul>
+ *   <li><b>One statement per operation</b>: a read is one {@code SELECT}, a write one upsert, a delete one
+ *       {@code DELETE}, each on a pooled connection in auto-commit mode. A request that only reads its session
+ *       costs one statement, one that changes it two.
+ *   <li><b>Expiry</b>: the read itself filters on {@code expires_at}, so an expired session is never returned,
+ *       whether or not the cleanup has run.
+ *   <li><b>Cleanup</b>: a daemon thread deletes expired rows at an interval, in batches of {@value #CLEANUP_BATCH}
+ *       rows, each batch its own short transaction found through the index, so that no lock is held for long
+ *       and requests go on meanwhile. Every application instance on the table runs it; on PostgreSQL they skip
+ *       the rows another one holds, elsewhere they wait for one batch at most.
+ *   <li><b>Outages</b>: a request fails within the pool's two-second time-out (at once when the pool has no
+ *       connection left) with a {@link SessionStoreException} naming the database, and the same store works again
+ *       with the first request after the database is back.
+ * </ul>
+ * Messages name the database by its URL with any password masked, and never show a session id.
+ */
+final class JdbcSessionStore implements SessionStore {
+  static final int CLEANUP_BATCH = 500;
+  /** The id column's width: VARCHAR(255). Session ids are base64url, 43 characters for the default 32 bytes. */
+  static final int MAX_ID_LENGTH = 255;
+  /** At most this many batches per cleanup run (a million rows); what remains waits for the next run. */
+  static final int MAX_BATCHES_PER_RUN = 2000;
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.store");
+
+  private final JdbcConnections db;
+  private final String tableSetting;
+  private final Clock clock;
+  private final int batchSize;
+  private final ScheduledExecutorService cleaner;
+  /** The table's SQL, once the table is known to exist. */
+  private volatile Sql sql;
+
+  private JdbcSessionStore(Builder builder) {
+    this.db = new JdbcConnections(builder.url, builder.user, builder.password, builder.decorate);
+    this.tableSetting = builder.table;
+    this.clock = builder.clock;
+    this.batchSize = builder.batchSize;
+    Table.of(tableSetting, Dialect.POSTGRESQL, Table.Case.AS_IS); // refuses a name that is not plain SQL now
+    if (builder.cleanupInterval == null) {
+      this.cleaner = null;
+    } else {
+      this.cleaner = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sessionconfig-jdbc-cleanup");
+        thread.setDaemon(true); // never keeps an application from exiting
+        return thread;
+      });
+      long millis = builder.cleanupInterval.toMillis();
+      // A random first delay, so that instances started together do not all clean up at the same moment.
+      long first = millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1);
+      cleaner.scheduleWithFixedDelay(this::cleanupLogged, first, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  static Builder builder(String url) {
+    return new Builder(url);
+  }
+
+  @Override
+  public Optional<byte[]> read(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.length() > MAX_ID_LENGTH) {
+      return Optional.empty(); // no such row can exist
+    }
+    Sql sql = ready();
+    long now = clock.millis();
+    return db.execute("read a session", id, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.read)) {
+        statement.setString(1, id);
+        statement.setLong(2, now);
+        try (ResultSet row = statement.executeQuery()) {
+          return row.next() ? Optional.ofNullable(row.getBytes(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void write(String id, byte[] data, Instant expiresAt) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(data, "data");
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException("a session id has at most " + MAX_ID_LENGTH + " characters (the id column)");
+    }
+    long expires = expiresAt.toEpochMilli();
+    if (expires <= clock.millis()) {
+      delete(id); // an entry already expired is one that must not be found
+      return;
+    }
+    Sql sql = ready();
+    db.execute("write a session", id, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.upsert)) {
+        statement.setString(1, id);
+        statement.setBytes(2, data);
+        statement.setLong(3, expires);
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void delete(String id) {
+    Objects.requireNonNull(id, "id");
+    Sql sql = ready();
+    db.execute("delete a session", id, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.delete)) {
+        statement.setString(1, id);
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Connects, and creates the table and its index when they are missing.
+   *
+   * @throws SessionStoreException naming the database (its URL, password masked) and the cause: unreachable,
+   *     login refused, no driver, no right to create the table, a table of that name without the session columns
+   */
+  @Override
+  public void checkAvailable() {
+    db.connectDirectly(); // an unreachable database or a refused login is reported at once, by the driver's reason
+    Sql known = sql;
+    if (known == null) {
+      ready();
+    } else {
+      db.execute("query the session table " + tableSetting, null, connection -> probe(connection, known));
+    }
+  }
+
+  @Override
+  public String description() {
+    return db.prefix();
+  }
+
+  @Override
+  public void close() {
+    if (cleaner != null) {
+      cleaner.shutdownNow();
+    }
+    db.close();
+  }
+
+  /** What one cleanup run did. */
+  record Cleanup(int rows, int batches) {}
+
+  /**
+   * Deletes the rows that expired, {@link #batchSize} at a time until a batch finds fewer: each batch is one
+   * statement in its own transaction (auto-commit), so locks last one batch.
+   */
+  Cleanup cleanup() {
+    Sql sql = ready();
+    long now = clock.millis();
+    return db.execute("delete expired sessions", null, connection -> {
+      if (sql.dialect == Dialect.MARIADB) {
+        // InnoDB's default REPEATABLE READ locks the gaps between the rows it deletes too; READ COMMITTED locks
+        // only the expired rows themselves, so that new sessions are never held up. The pool restores the level.
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
+      int rows = 0;
+      int batches = 0;
+      try (PreparedStatement statement = connection.prepareStatement(sql.cleanup)) {
+        int deleted;
+        do {
+          for (int i = 1; i <= sql.cleanupParameters; i++) {
+            statement.setLong(i, now);
+          }
+          deleted = statement.executeUpdate();
+          rows += deleted;
+          batches++;
+        } while (deleted >= batchSize && batches < MAX_BATCHES_PER_RUN && !Thread.currentThread().isInterrupted());
+      }
+      return new Cleanup(rows, batches);
+    });
+  }
+
+  private void cleanupLogged() {
+    try {
+      Cleanup done = cleanup();
+      if (done.rows() > 0) {
+        LOG.log(System.Logger.Level.DEBUG, () -> description() + ": deleted " + done.rows() + " expired sessions in "
+            + done.batches() + " batches");
+      }
+    } catch (RuntimeException e) {
+      // Caught, or the executor would silently stop cleaning up for good. The next run tries again.
+      LOG.log(System.Logger.Level.WARNING, "deleting expired sessions failed: " + e.getMessage());
+    }
+  }
+
+  /** The table's SQL; on first use connects, picks the dialect and creates the table if it is missing. */
+  private Sql ready() {
+    Sql known = sql;
+    if (known != null) {
+      return known;
+    }
+    synchronized (this) {
+      if (sql == null) {
+        sql = db.execute("create the session table " + tableSetting, null, this::prepareTable);
+      }
+      return sql;
+    }
+  }
+
+  private Sql prepareTable(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String product = meta.getDatabaseProductName();
+    Dialect dialect = Dialect.fromProductName(product).or(db::urlDialect).orElseThrow(() ->
+        new SessionStoreException(db.prefix() + " cannot hold sessions: " + product + " is not supported; use "
+            + Dialect.supported()));
+    Table.Case stored = meta.storesUpperCaseIdentifiers() ? Table.Case.UPPER
+        : meta.storesLowerCaseIdentifiers() ? Table.Case.LOWER : Table.Case.AS_IS;
+    Sql sql = new Sql(dialect, Table.of(tableSetting, dialect, stored), batchSize);
+    try {
+      return probe(connection, sql);
+    } catch (SQLException missing) {
+      // no such table, or one without the session columns: told apart below
+    }
+    try {
+      query(connection, sql.exists);
+      throw new SessionStoreException(db.prefix() + ": the table " + tableSetting + " exists but is not a session"
+          + " table (it needs the columns id, data and expires_at); choose another SESSION_JDBC_TABLE");
+    } catch (SQLException missing) {
+      // no such table: create it
+    }
+    try {
+      createTable(connection, sql);
+    } catch (SQLException e) {
+      try {
+        return probe(connection, sql); // another instance created it meanwhile
+      } catch (SQLException stillMissing) {
+        throw e;
+      }
+    }
+    probe(connection, sql);
+    LOG.log(System.Logger.Level.INFO, description() + ": session table " + tableSetting + " is ready ("
+        + dialect.displayName() + ")");
+    return sql;
+  }
+
+  private static Sql probe(Connection connection, Sql sql) throws SQLException {
+    query(connection, sql.probe);
+    return sql;
+  }
+
+  private static void query(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeQuery(query).close(); // only whether it runs matters
+    }
+  }
+
+  private static void createTable(Connection connection, Sql sql) throws SQLException {
+    boolean transaction = sql.dialect.transactionalDdl();
+    if (transaction) {
+      connection.setAutoCommit(false); // the table and its index, or neither
+    }
+    try (Statement statement = connection.createStatement()) {
+      for (String ddl : sql.createTable) {
+        statement.execute(ddl);
+      }
+      if (transaction) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      if (transaction) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+      }
+      throw e;
+    } finally {
+      if (transaction) {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** The statements of one table in one dialect, built once. */
+  static final class Sql {
+    final Dialect dialect;
+    final String read;
+    final String upsert;
+    final String delete;
+    final String probe;
+    final String exists;
+    final java.util.List<String> createTable;
+    final String cleanup;
+    final int cleanupParameters;
+
+    Sql(Dialect dialect, Table table, int batchSize) {
+      this.dialect = dialect;
+      this.read = dialect.read(table);
+      this.upsert = dialect.upsert(table);
+      this.delete = dialect.delete(table);
+      this.probe = dialect.probe(table);
+      this.exists = dialect.exists(table);
+      this.createTable = dialect.createTable(table);
+      this.cleanup = dialect.cleanup(table, batchSize);
+      this.cleanupParameters = dialect.cleanupParameters(table);
+    }
+  }
+
+  /** The dialect in use, once the store has connected; for tests. */
+  Optional<Dialect> dialect() {
+    Sql known = sql;
+    return known == null ? Optional.empty() : Optional.of(known.dialect);
+  }
+
+  /** How to open a store; tests set what production leaves at its default. */
+  static final class Builder {
+    private final String url;
+    private String user;
+    private String password;
+    private String table = "sessions";
+    private Clock clock = Clock.systemUTC();
+    private Duration cleanupInterval = Duration.ofMinutes(5);
+    private int batchSize = CLEANUP_BATCH;
+    private UnaryOperator<DataSource> decorate = UnaryOperator.identity();
+
+    private Builder(String url) {
+      this.url = Objects.requireNonNull(url, "url");
+    }
+
+    Builder user(String user) {
+      this.user = user;
+      return this;
+    }
+
+    /** The password, handed to the driver only; null for none. */
+    Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    Builder table(String table) {
+      this.table = table;
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How often the cleanup runs; null for never (tests call {@link #cleanup()} themselves). */
+    Builder cleanupEvery(Duration interval) {
+      if (interval != null && (interval.isNegative() || interval.isZero())) {
+        throw new IllegalArgumentException("the cleanup interval must be positive");
+      }
+      this.cleanupInterval = interval;
+      return this;
+    }
+
+    Builder batchSize(int batchSize) {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("the cleanup batch size must be positive");
+      }
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** Wraps the source of new connections, e.g. to count statements. */
+    Builder decorate(UnaryOperator<DataSource> decorate) {
+      this.decorate = decorate;
+      return this;
+    }
+
+    /** A store on the database; it connects on first use ({@code checkAvailable()} at startup). */
+    JdbcSessionStore open() {
+      return new JdbcSessionStore(this);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.sessionconfig.jdbc;
+
+import static dev.sessionconfig.jdbc.TestData.bytes;
+import static dev.sessionconfig.jdbc.TestData.inAMinute;
+import static dev.sessionconfig.jdbc.TestData.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.testing.ServerProcess;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** What a store on a database server does beyond the contract: outages, restarts, a server that is not there. */
+abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
+  /** Fails fast: the pool's wait for a connection, and a little for the test's own machinery. */
+  private static final Duration FAST = JdbcConnections.TIMEOUT.plusMillis(1500);
+
+  /** The running server, which tests may stop and start again on the same port. */
+  protected abstract ServerProcess<?> server();
+
+  /** The URL of a database at {@code port}, like {@link #url()}. */
+  protected abstract String urlAt(int port);
+
+  @Test
+  void anOutageFailsEachOperationQuicklyAndTheSameStoreRecovers() {
+    store.checkAvailable();
+    store.write("id1", bytes("before"), inAMinute());
+    server().stop();
+    try {
+      String expected = store.description() + " is not reachable: ";
+      assertFailsFast(expected, () -> store.read("id1"));
+      assertFailsFast(expected, () -> store.write("id1", bytes("during"), inAMinute()));
+      assertFailsFast(expected, () -> store.delete("id1"));
+      assertFailsFast(expected, store::checkAvailable);
+      assertFailsFast(expected, store::cleanup);
+    } finally {
+      server().start(); // same port, same data
+    }
+    store.checkAvailable();
+    assertEquals("before", text(store.read("id1")), "the database kept the session");
+    store.write("id1", bytes("after"), inAMinute());
+    assertEquals("after", text(store.read("id1")));
+  }
+
+  @Test
+  void anOutageAfterAnIdlePeriodCostsOneRequestTheTimeOutAndTheNextOnesNothing() throws InterruptedException {
+    store.write("id1", bytes("before"), inAMinute());
+    Thread.sleep(700); // the pool now checks its idle connection before lending it
+    server().stop();
+    try {
+      String expected = store.description() + " is not reachable: ";
+      assertFailsFast(expected, () -> store.read("id1")); // the pool drops its dead connection, waits for a new one
+      long start = System.nanoTime();
+      assertThrows(SessionStoreException.class, () -> store.read("id1"));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(took.compareTo(Duration.ofMillis(500)) < 0, "with no connection left, failing takes " + took);
+    } finally {
+      server().start();
+    }
+    assertEquals("before", text(store.read("id1")), "recovers with the first request after the restart");
+  }
+
+  @Test
+  void aRestartBetweenRequestsFailsNoRequest() {
+    store.write("id1", bytes("before"), inAMinute()); // leaves idle pooled connections, which the restart cuts
+    server().stop();
+    server().start();
+    assertEquals("before", text(store.read("id1")));
+    store.write("id1", bytes("after"), inAMinute());
+    assertEquals("after", text(store.read("id1")));
+  }
+
+  @Test
+  void aPortNobodyListensOnIsReportedByUrlWithoutThePassword() {
+    int port = ServerProcess.freePort();
+    JdbcSessionStore dead = open(JdbcSessionStore.builder(urlAt(port)).user(user()).password(password())
+        .cleanupEvery(null));
+    long start = System.nanoTime();
+    SessionStoreException e = assertThrows(SessionStoreException.class, dead::checkAvailable);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertEquals("jdbc at " + urlAt(port) + " is not reachable: Connection refused", e.getMessage());
+    Failures.assertDoesNotShow(password(), e);
+    assertTrue(took.compareTo(FAST) < 0, "took " + took);
+    assertEquals(Optional.empty(), dead.dialect());
+  }
+
+  private void assertFailsFast(String messageStart, Executable operation) {
+    long start = System.nanoTime();
+    SessionStoreException e = assertThrows(SessionStoreException.class, operation);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
+    Failures.assertDoesNotShow(password(), e);
+    Failures.assertDoesNotShow("id1", e);
+    assertTrue(took.compareTo(FAST) < 0, "took " + took);
+  }
+}

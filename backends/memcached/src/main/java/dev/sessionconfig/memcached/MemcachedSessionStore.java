@@ -1,0 +1,151 @@
+package dev.sessionconfig.memcached;
+
+import com.spotify.folsom.MemcacheStatus;
+import dev.sessionconfig.runtime.store.SessionStore;
+import dev.sessionconfig.runtime.store.SessionStoreException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Sessions in memcached: one item per session, {@code keyPrefix + id}, holding the session's bytes (flags 0, no
+ * compression, no Java serialization: nothing read back is ever deserialized by the client), with an expiry so
+ * that memcached itself drops idle sessions. With several servers each session lives on exactly one of them,
+ * chosen by consistent hashing ({@link MemcachedNodes}). Every operation is one command: {@code get}, {@code set}
+ * or {@code delete}.
+ *
+ * <p><b>Expiry.</b> memcached counts in whole seconds, and reads an expiry of more than 30 days (2,592,000 s) as an
+ * absolute Unix time rather than a number of seconds. The store computes the seconds left until
+ * {@code expiresAt}, rounded up, and hands them to Folsom, whose set command sends them as they are up to 30 days
+ * and as the absolute time {@code now + seconds} beyond ({@code com.spotify.folsom.client.Utils#ttlToExpiration}).
+ * The store must therefore never pass an absolute time itself: Folsom would add the current time a second time.
+ * The tests read each item's remaining time back from the server ({@code mg <key> t}) on both sides of the 30 days.
+ * An {@code expiresAt} that has already passed deletes the item: memcached would read an expiry of 0 as "never".
+ * memcached's clock ticks once a second, so an item may outlive {@code expiresAt} by up to a second; the session
+ * layer checks the exact expiry kept in the session data on every read.
+ *
+ * <p>Messages never contain a session id: it is a bearer credential.
+ */
+final class MemcachedSessionStore implements SessionStore {
+  /** memcached's limit on a key's length, in bytes. */
+  static final int MAX_KEY_BYTES = 250;
+  /** What ids look like: base64url. It cannot contain the spaces and control characters memcached keys exclude. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private final MemcachedNodes nodes;
+  private final String keyPrefix;
+
+  private MemcachedSessionStore(MemcachedNodes nodes, String keyPrefix) {
+    this.nodes = nodes;
+    this.keyPrefix = keyPrefix;
+  }
+
+  /**
+   * Opens a store on {@code servers} ({@code host:port} each); connections open in the background.
+   *
+   * @param idLength the session ids' length in random bytes (SESSION_ID_LENGTH), to check at once that prefix and
+   *     id fit memcached's key limit
+   * @throws SessionStoreException when a server is not {@code host:port}, or keys would not be valid memcached keys
+   */
+  static MemcachedSessionStore open(List<String> servers, String keyPrefix, int idLength) {
+    checkKeyPrefix(keyPrefix, idLength);
+    return new MemcachedSessionStore(new MemcachedNodes(MemcachedAddress.parseAll(servers)), keyPrefix);
+  }
+
+  @Override
+  public Optional<byte[]> read(String id) {
+    String key = key(id);
+    MemcachedNodes.Node node = nodes.nodeFor(key);
+    return Optional.ofNullable(nodes.execute(node, "read a session", client -> client.get(key)));
+  }
+
+  @Override
+  public void write(String id, byte[] data, Instant expiresAt) {
+    String key = key(id);
+    long seconds = secondsUntil(Instant.now(), expiresAt);
+    if (seconds <= 0) {
+      // memcached would read 0 as "never expires" and a negative expiry differs between versions: an entry that
+      // has already expired is one that must not be found.
+      delete(id);
+      return;
+    }
+    // Relative seconds, also beyond 30 days: Folsom turns those into the absolute time memcached expects.
+    int ttl = (int) Math.min(seconds, Integer.MAX_VALUE);
+    MemcachedNodes.Node node = nodes.nodeFor(key);
+    MemcacheStatus status = nodes.execute(node, "write a session", client -> client.set(key, data, ttl));
+    if (status == MemcacheStatus.VALUE_TOO_LARGE) {
+      throw new SessionStoreException("memcached at " + node + " could not write a session: its " + data.length
+          + " bytes exceed the largest item memcached stores (1 MB unless the server runs with -I)");
+    }
+    if (status != MemcacheStatus.OK) {
+      throw new SessionStoreException("memcached at " + node + " could not write a session: " + status);
+    }
+  }
+
+  @Override
+  public void delete(String id) {
+    String key = key(id);
+    MemcachedNodes.Node node = nodes.nodeFor(key);
+    MemcacheStatus status = nodes.execute(node, "delete a session", client -> client.delete(key));
+    if (status != MemcacheStatus.OK && status != MemcacheStatus.KEY_NOT_FOUND) {
+      throw new SessionStoreException("memcached at " + node + " could not delete a session: " + status);
+    }
+  }
+
+  /** Checks that every listed server answers, so that a wrong or missing one fails the application's start. */
+  @Override
+  public void checkAvailable() {
+    nodes.checkAll();
+  }
+
+  @Override
+  public String description() {
+    return nodes.description();
+  }
+
+  @Override
+  public void close() {
+    nodes.close();
+  }
+
+  /**
+   * Whole seconds from {@code now} until {@code expiresAt}, rounded up so that memcached never drops an item
+   * before its time (beyond its own one-second tick); 0 or less when it has passed.
+   */
+  static long secondsUntil(Instant now, Instant expiresAt) {
+    long millis = Duration.between(now, expiresAt).toMillis();
+    return millis <= 0 ? 0 : (millis + 999) / 1000;
+  }
+
+  private String key(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("not a session id: only base64url characters can name a memcached item");
+    }
+    String key = keyPrefix + id;
+    int length = key.getBytes(StandardCharsets.UTF_8).length;
+    if (length > MAX_KEY_BYTES) {
+      throw new IllegalArgumentException("SESSION_KEY_PREFIX and the session id make a key of " + length
+          + " bytes; memcached keys have at most " + MAX_KEY_BYTES);
+    }
+    return key;
+  }
+
+  /** Fails at startup, not at the first request, when the keys this store would write are not memcached keys. */
+  private static void checkKeyPrefix(String keyPrefix, int idLength) {
+    if (keyPrefix.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+      throw new SessionStoreException("SESSION_KEY_PREFIX cannot be used with memcached: memcached keys cannot"
+          + " contain spaces or control characters; use a prefix such as 'session:'");
+    }
+    int idChars = (idLength * 4 + 2) / 3; // base64url without padding
+    int keyBytes = keyPrefix.getBytes(StandardCharsets.UTF_8).length + idChars;
+    if (keyBytes > MAX_KEY_BYTES) {
+      throw new SessionStoreException("SESSION_KEY_PREFIX (" + keyPrefix.getBytes(StandardCharsets.UTF_8).length
+          + " bytes) plus a session id of " + idLength + " random bytes (" + idChars + " characters) make keys of "
+          + keyBytes + " bytes, over memcached's limit of " + MAX_KEY_BYTES
+          + "; shorten SESSION_KEY_PREFIX or SESSION_ID_LENGTH");
+    }
+  }
+}

@@ -129,7 +129,33 @@ abstract class SessionBehaviourTest {
       assertNotEquals(id, issued, "a tampered cookie got the victim's session id");
       assertNotEquals(Cookies.id(tampered), issued, "a tampered cookie's id was adopted");
     }
-    assertBody("42", owner.get("/get"), "the original session must be untouched");
+    assertBody("42", owner.get("/get"), "the original session must be untouched (cookie " + valid
+        + ", entry still stored: " + harness.store().hasEntry(id) + ")");
+  }
+
+  /**
+   * Clients share keep-alive connections (so does a reverse proxy), and session ids are case-sensitive: each
+   * request must be judged by its own cookie, even when the one before it on the connection differed only in
+   * the case of one letter (Jetty's header cache compares values ignoring case unless told otherwise).
+   */
+  @Test
+  void eachRequestIsJudgedByItsOwnCookie() {
+    App app = harness.start(AppConfigLoader::initApp);
+    Browser owner = app.browser();
+    owner.post("/set", "value", "42");
+    String valid = owner.cookie(COOKIE).orElseThrow();
+    int checked = 0;
+    for (int position = 0; position < valid.length() && checked < 20; position++) {
+      char c = valid.charAt(position);
+      if (!Character.isLetter(c)) {
+        continue;
+      }
+      checked++;
+      char swapped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+      String other = valid.substring(0, position) + swapped + valid.substring(position + 1);
+      assertBody("no value set", app.browser().setCookie(COOKIE, other).get("/get"), "case changed at " + position);
+      assertBody("42", owner.get("/get"), "the owner's request after one whose cookie differed at " + position);
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import java.util.function.Function;
@@ -37,7 +39,10 @@ public final class Quickstart {
   /** Starts the application on {@code port} (0 for any free one); fails if the session config is wrong. */
   static Server start(int port) throws Exception {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    // Session ids are case-sensitive: Jetty's per-connection header cache must not match values ignoring case.
+    http.setHeaderCacheCaseSensitive(true);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost("localhost");
     connector.setPort(port);
     server.addConnector(connector);

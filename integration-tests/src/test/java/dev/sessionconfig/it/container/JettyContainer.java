@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -22,7 +24,11 @@ final class JettyContainer implements Container {
 
   static Container start(ServletContextListener listener, Class<? extends ServletContextListener> listenerClass) {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    // Session ids are case-sensitive; Jetty's per-connection header cache matches values ignoring case unless
+    // told otherwise, and would hand a request the previous request's Cookie header (README: Jetty).
+    http.setHeaderCacheCaseSensitive(true);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);

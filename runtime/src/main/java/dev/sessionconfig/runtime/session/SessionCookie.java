@@ -1,12 +1,12 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.SessionSettings;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,27 +40,18 @@ final class SessionCookie {
     this.attributes = text.toString();
   }
 
-  /**
-   * The values of every cookie with the session cookie's name (a client may send several), read from the raw
-   * {@code Cookie} headers: a container's parsed and cached cookies (Jetty keeps them per connection) are not
-   * trusted with the one value that decides whose session a request gets.
-   */
+  /** The values of every cookie with the session cookie's name (a client may send several). */
   List<String> values(HttpServletRequest request) {
     List<String> values = new ArrayList<>();
-    for (Enumeration<String> headers = request.getHeaders("Cookie"); headers != null && headers.hasMoreElements(); ) {
-      for (String pair : headers.nextElement().split(";")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0 && pair.substring(0, equals).trim().equals(name)) {
-          values.add(unquoted(pair.substring(equals + 1).trim()));
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (name.equals(cookie.getName())) {
+          values.add(cookie.getValue());
         }
       }
     }
     return values;
-  }
-
-  private static String unquoted(String value) {
-    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-        ? value.substring(1, value.length() - 1) : value;
   }
 
   /** A cookie the browser drops when it closes. */

@@ -40,19 +40,6 @@ public final class FakeRequest extends HttpServletRequestWrapper {
     return cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
   }
 
-  /** The raw header a client sends: one {@code Cookie} header with every cookie, as browsers do. */
-  @Override
-  public Enumeration<String> getHeaders(String name) {
-    if (!name.equalsIgnoreCase("Cookie") || cookies.isEmpty()) {
-      return Collections.emptyEnumeration();
-    }
-    StringBuilder header = new StringBuilder();
-    for (Cookie cookie : cookies) {
-      header.append(header.length() == 0 ? "" : "; ").append(cookie.getName()).append('=').append(cookie.getValue());
-    }
-    return Collections.enumeration(List.of(header.toString()));
-  }
-
   @Override
   public String getMethod() {
     return method;

@@ -1,8 +1,8 @@
 package dev.sessionconfig.jdbc;
 
-import static dev.sessionconfig.jdbc.TestData.bytes;
-import static dev.sessionconfig.jdbc.TestData.inAMinute;
-import static dev.sessionconfig.jdbc.TestData.text;
+import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.testing.StoreData.inAMinute;
+import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.testing.MutableClock;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -56,7 +57,7 @@ abstract class JdbcSessionStoreContract {
   /** {@link #url()} with the user and {@code password} written into it; null for a database without passwords. */
   protected abstract String urlWithCredentials(String password);
 
-  protected final TestData.SettableClock clock = new TestData.SettableClock();
+  protected final MutableClock clock = new MutableClock();
   protected final StatementCounter counter = new StatementCounter();
   protected String table;
   protected JdbcSessionStore store;

@@ -1,12 +1,14 @@
 package dev.sessionconfig.jdbc;
 
-import static dev.sessionconfig.jdbc.TestData.bytes;
+import dev.sessionconfig.testing.MutableClock;
+import static dev.sessionconfig.testing.StoreData.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.testing.StoreData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
@@ -34,7 +36,7 @@ class JdbcSessionStoreTest {
   @Test
   void theScheduledCleanupRunsOnADaemonThread() throws Exception {
     String url = "jdbc:sqlite:" + directory.resolve("cleanup.db");
-    TestData.SettableClock clock = new TestData.SettableClock();
+    MutableClock clock = new MutableClock();
     try (JdbcSessionStore store = JdbcSessionStore.builder(url).clock(clock).cleanupEvery(Duration.ofMillis(100))
         .open()) {
       store.checkAvailable();
@@ -77,10 +79,10 @@ class JdbcSessionStoreTest {
     String longId = "x".repeat(JdbcSessionStore.MAX_ID_LENGTH + 1);
     try (JdbcSessionStore store = JdbcSessionStore.builder(url).cleanupEvery(null).open()) {
       assertEquals(Optional.empty(), store.read(longId));
-      assertThrows(IllegalArgumentException.class, () -> store.write(longId, bytes("data"), TestData.inAMinute()));
+      assertThrows(IllegalArgumentException.class, () -> store.write(longId, bytes("data"), StoreData.inAMinute()));
       String longest = "x".repeat(JdbcSessionStore.MAX_ID_LENGTH);
-      store.write(longest, bytes("data"), TestData.inAMinute());
-      assertEquals("data", TestData.text(store.read(longest)));
+      store.write(longest, bytes("data"), StoreData.inAMinute());
+      assertEquals("data", StoreData.text(store.read(longest)));
     }
   }
 
@@ -193,8 +195,8 @@ class JdbcSessionStoreTest {
     try (JdbcSessionStore store = JdbcSessionStore.builder("jdbc:wrapped:h2").cleanupEvery(null).open()) {
       store.checkAvailable();
       assertEquals(Optional.of(Dialect.H2), store.dialect());
-      store.write("id1", bytes("data"), TestData.inAMinute());
-      assertEquals("data", TestData.text(store.read("id1")));
+      store.write("id1", bytes("data"), StoreData.inAMinute());
+      assertEquals("data", StoreData.text(store.read("id1")));
     } finally {
       DriverManager.deregisterDriver(wrapping);
     }

@@ -1,8 +1,8 @@
 package dev.sessionconfig.jdbc;
 
-import static dev.sessionconfig.jdbc.TestData.bytes;
-import static dev.sessionconfig.jdbc.TestData.inAMinute;
-import static dev.sessionconfig.jdbc.TestData.text;
+import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.testing.StoreData.inAMinute;
+import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

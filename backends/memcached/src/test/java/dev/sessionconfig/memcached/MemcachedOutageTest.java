@@ -1,10 +1,10 @@
 package dev.sessionconfig.memcached;
 
 import static dev.sessionconfig.memcached.TestData.ID_LENGTH;
-import static dev.sessionconfig.memcached.TestData.bytes;
+import static dev.sessionconfig.testing.StoreData.bytes;
 import static dev.sessionconfig.memcached.TestData.eventually;
-import static dev.sessionconfig.memcached.TestData.inAMinute;
-import static dev.sessionconfig.memcached.TestData.text;
+import static dev.sessionconfig.testing.StoreData.inAMinute;
+import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

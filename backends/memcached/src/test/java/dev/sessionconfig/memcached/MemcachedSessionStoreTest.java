@@ -1,13 +1,13 @@
 package dev.sessionconfig.memcached;
 
 import static dev.sessionconfig.memcached.TestData.ID_LENGTH;
-import static dev.sessionconfig.memcached.TestData.bytes;
-import static dev.sessionconfig.memcached.TestData.inAMinute;
+import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static dev.sessionconfig.memcached.TestData.keys;
 import static dev.sessionconfig.memcached.TestData.rawGet;
 import static dev.sessionconfig.memcached.TestData.remainingTtl;
 import static dev.sessionconfig.memcached.TestData.stat;
-import static dev.sessionconfig.memcached.TestData.text;
+import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -17,25 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Session data, expiries and raw looks at a memcached server for store tests. */
+/** Session ids and raw looks at a memcached server for store tests (data and expiries: StoreData). */
 final class TestData {
   /** A realistic SESSION_ID_LENGTH: 32 random bytes, 43 base64url characters. */
   static final int ID_LENGTH = 32;
 
   private TestData() {}
-
-  static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** What {@code read} returned, as text; fails when it returned nothing. */
-  static String text(Optional<byte[]> data) {
-    return new String(data.orElseThrow(), StandardCharsets.UTF_8);
-  }
-
-  static Instant inAMinute() {
-    return Instant.now().plusSeconds(60);
-  }
 
   /** A well-formed session id ({@code n} in base64url digits), different for each {@code n}. */
   static String id(int n) {

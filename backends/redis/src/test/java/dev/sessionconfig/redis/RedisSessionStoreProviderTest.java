@@ -1,7 +1,7 @@
 package dev.sessionconfig.redis;
 
-import static dev.sessionconfig.redis.TestData.bytes;
-import static dev.sessionconfig.redis.TestData.inAMinute;
+import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sessionconfig.SessionType;

@@ -1,8 +1,8 @@
 package dev.sessionconfig.redis;
 
-import static dev.sessionconfig.redis.TestData.bytes;
-import static dev.sessionconfig.redis.TestData.inAMinute;
-import static dev.sessionconfig.redis.TestData.text;
+import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.testing.StoreData.inAMinute;
+import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

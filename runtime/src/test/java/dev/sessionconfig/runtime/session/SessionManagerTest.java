@@ -15,7 +15,7 @@ import dev.sessionconfig.runtime.testing.Browser;
 import dev.sessionconfig.runtime.testing.FakeRequest;
 import dev.sessionconfig.runtime.testing.FakeResponse;
 import dev.sessionconfig.runtime.testing.MemoryStore;
-import dev.sessionconfig.runtime.testing.MutableClock;
+import dev.sessionconfig.testing.MutableClock;
 import dev.sessionconfig.runtime.testing.TestSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpSession;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
-import dev.sessionconfig.runtime.testing.MutableClock;
+import dev.sessionconfig.testing.MutableClock;
 import dev.sessionconfig.runtime.testing.TestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.sessionconfig.runtime.testing;
+package dev.sessionconfig.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward by hand. */
+/** A clock that tests move forward by hand, so expiry needs no sleeping. */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 
   public MutableClock(Instant start) {
     this.now = start;
+  }
+
+  /** A clock that starts at the real time. */
+  public MutableClock() {
+    this(Instant.now());
   }
 
   public void advance(Duration duration) {

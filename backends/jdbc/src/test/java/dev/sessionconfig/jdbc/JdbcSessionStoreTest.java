@@ -1,6 +1,5 @@
 package dev.sessionconfig.jdbc;
 
-import dev.sessionconfig.testing.MutableClock;
 import static dev.sessionconfig.testing.StoreData.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.testing.MutableClock;
 import dev.sessionconfig.testing.StoreData;
 import java.io.PrintWriter;
 import java.io.StringWriter;

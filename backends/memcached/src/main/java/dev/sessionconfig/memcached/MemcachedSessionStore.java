@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * The store must therefore never pass an absolute time itself: Folsom would add the current time a second time.
  * The tests read each item's remaining time back from the server ({@code mg <key> t}) on both sides of the 30 days.
  * An {@code expiresAt} that has already passed deletes the item: memcached would read an expiry of 0 as "never".
- * memcached's clock ticks once a second, so an item may outlive {@code expiresAt} by up to a second; the session
- * layer checks the exact expiry kept in the session data on every read.
+ * memcached's clock ticks once a second, so the store gives each item one second more than it needs (it would
+ * otherwise vanish up to a second early): an item may outlive {@code expiresAt} by up to two seconds, which the
+ * session layer covers by checking the exact expiry kept in the session data on every read.
  *
  * <p>Messages never contain a session id: it is a bearer credential.
  */
@@ -112,12 +113,15 @@ final class MemcachedSessionStore implements SessionStore {
   }
 
   /**
-   * Whole seconds from {@code now} until {@code expiresAt}, rounded up so that memcached never drops an item
-   * before its time (beyond its own one-second tick); 0 or less when it has passed.
+   * The expiry to give memcached for an item that must live until {@code expiresAt}: the whole seconds until then,
+   * rounded up, plus one. memcached's clock ticks once a second, so an item set to live N seconds is gone after
+   * N - 1 to N seconds: without the extra second it would die early. It may outlive {@code expiresAt} by up to two
+   * seconds instead, which is harmless: every read checks the exact expiry stored in the session. 0 when it has
+   * passed.
    */
   static long secondsUntil(Instant now, Instant expiresAt) {
     long millis = Duration.between(now, expiresAt).toMillis();
-    return millis <= 0 ? 0 : (millis + 999) / 1000;
+    return millis <= 0 ? 0 : (millis + 999) / 1000 + 1;
   }
 
   private String key(String id) {

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * and then starts a container whose listener calls the config's generated {@code initApp}.
  */
 final class Harness implements AutoCloseable {
-  private static final String[] PROPERTIES = {"it.session.type", "it.redis.url", "it.file.dir"};
+  private static final String[] PROPERTIES = {"it.session.type", "it.redis.url", "it.file.dir", "it.memcached",
+      "it.jdbc.url", "it.jdbc.user", "it.jdbc.password"};
 
   private final ContainerKind containerKind;
   private final StoreFixture store;

@@ -16,8 +16,8 @@ import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Cookies;
 import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.it.store.RedisFixture;
-import dev.sessionconfig.it.store.RedisServer;
 import dev.sessionconfig.it.store.StoreKind;
+import dev.sessionconfig.testing.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -111,7 +111,7 @@ abstract class RedisStoreTest {
   /** Redis goes away mid-run: requests that need it fail with 503, and work again once it is back. */
   @Test
   void outageIs503AndRecoversWithoutRestart() {
-    try (RedisServer own = RedisServer.start()) {
+    try (RedisServer own = RedisServer.create().start()) {
       App app = harness.start(AppConfigLoader::initApp, Map.of("it.redis.url", own.url()));
       Browser browser = app.browser();
       assertBody("value set", browser.post("/set", "value", "42"));
@@ -128,7 +128,7 @@ abstract class RedisStoreTest {
           () -> assertEquals(503, fresh.status(), "POST /set without a session: " + fresh),
           () -> assertEquals(200, hello.status(), "GET / does not need the store: " + hello));
 
-      own.startAgain(); // same port, empty (no persistence)
+      own.start(); // same port, empty (no persistence)
       assertBody("no value set", browser.get("/get"), "the first request after Redis came back");
       assertBody("value set", browser.post("/set", "value", "44"));
       assertBody("44", browser.get("/get"));

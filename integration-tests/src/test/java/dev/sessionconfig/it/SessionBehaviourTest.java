@@ -32,12 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The behavioural suite of SPEC section 7, the same code on every container and every store: Jetty 12 and
- * Tomcat 11, each with the filesystem store and with a real redis-server. Every application is started by the
- * REAL generated {@code initApp} of a {@code @SessionConfig} class in these test sources, and driven over real
- * HTTP by a client that keeps its cookies by hand. Stores are inspected directly (files, Redis keys).
+ * Tomcat 11, each with the filesystem store, a real redis-server, a real memcached, and the JDBC store on a real
+ * PostgreSQL server and on an embedded H2 database. Every application is started by the REAL generated
+ * {@code initApp} of a {@code @SessionConfig} class in these test sources, and driven over real HTTP by a client
+ * that keeps its cookies by hand. Stores are inspected directly (files, Redis keys, memcached items, table rows).
  *
- * <p>Run through one small subclass per combination (so that reports name it): {@link JettyFilesystemSessionTest},
- * {@link JettyRedisSessionTest}, {@link TomcatFilesystemSessionTest}, {@link TomcatRedisSessionTest}.
+ * <p>Run through one small subclass per combination (so that reports name it): {@code Jetty} or {@code Tomcat},
+ * then {@code Filesystem}, {@code Redis}, {@code Memcached}, {@code Postgres} or {@code H2}, then
+ * {@code SessionTest}, e.g. {@link JettyFilesystemSessionTest}, {@link TomcatPostgresSessionTest}.
  */
 abstract class SessionBehaviourTest {
   static final String COOKIE = "session";

@@ -14,6 +14,10 @@ public final class TestProperties {
   public static final String TYPE_PROPERTY = "it.session.type";
   public static final String REDIS_URL_PROPERTY = "it.redis.url";
   public static final String FILE_DIR_PROPERTY = "it.file.dir";
+  public static final String MEMCACHED_PROPERTY = "it.memcached";
+  public static final String JDBC_URL_PROPERTY = "it.jdbc.url";
+  public static final String JDBC_USER_PROPERTY = "it.jdbc.user";
+  public static final String JDBC_PASSWORD_PROPERTY = "it.jdbc.password";
 
   /** This run's SECRET_KEY: 36 random bytes, 48 base64url characters. */
   public static final String KEY = randomKey();

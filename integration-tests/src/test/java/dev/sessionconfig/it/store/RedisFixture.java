@@ -1,5 +1,6 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.testing.RedisServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class RedisFixture implements StoreFixture {
 
   RedisFixture(RedisServer server) {
     this.server = server;
-    this.resp = server.connect();
+    this.resp = new Resp(server.port());
     resp.call("FLUSHALL");
   }
 

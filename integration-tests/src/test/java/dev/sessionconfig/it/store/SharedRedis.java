@@ -1,6 +1,11 @@
 package dev.sessionconfig.it.store;
 
-/** One redis-server for the whole run, started on first use and stopped when the test JVM exits. */
+import dev.sessionconfig.testing.RedisServer;
+
+/**
+ * One redis-server for the whole run, started on first use; RedisServer's own shutdown hook stops it (and
+ * deletes its directory) when the test JVM exits.
+ */
 public final class SharedRedis {
   private static RedisServer server;
 
@@ -8,9 +13,7 @@ public final class SharedRedis {
 
   public static synchronized RedisServer server() {
     if (server == null) {
-      RedisServer started = RedisServer.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop redis-server"));
-      server = started;
+      server = RedisServer.create().start();
     }
     return server;
   }

@@ -4,21 +4,43 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One test's view of a real store, looked at directly (files on disk, keys in Redis), never through the code
- * under test: what the configs must be told to use it, and what is stored.
+ * One test's view of a real store, looked at directly (files on disk, keys in Redis, items in memcached, rows in
+ * the session table), never through the code under test: what the configs must be told to use it, and what is
+ * stored.
  */
 public interface StoreFixture extends AutoCloseable {
 
+  /**
+   * The fixture of {@code kind} for one test: servers are shared by the whole run (one redis-server, one memcached,
+   * one PostgreSQL, each emptied by every fixture), {@code workDir} holds what is the test's own (the session
+   * directory, the H2 database file).
+   */
   static StoreFixture create(StoreKind kind, Path workDir) {
-    return kind == StoreKind.REDIS ? new RedisFixture(SharedRedis.server()) : new FilesystemFixture(workDir);
+    switch (kind) {
+      case REDIS:
+        return new RedisFixture(SharedRedis.server());
+      case MEMCACHED:
+        return new MemcachedFixture(SharedMemcached.server());
+      case POSTGRESQL:
+        return JdbcFixture.postgres(SharedPostgres.server());
+      case H2:
+        return JdbcFixture.h2(workDir);
+      case FILESYSTEM:
+        return new FilesystemFixture(workDir);
+      default:
+        throw new IllegalArgumentException("no fixture for " + kind);
+    }
   }
 
   StoreKind kind();
 
-  /** The system properties (it.session.type, it.redis.url or it.file.dir) that point a test config here. */
+  /**
+   * The system properties (it.session.type, and it.redis.url, it.file.dir, it.memcached or it.jdbc.url, .user and
+   * .password) that point a test config here.
+   */
   Map<String, String> properties();
 
-  /** Whether the store holds an entry (a file, a key) for session {@code id}, expired or not. */
+  /** Whether the store holds an entry (a file, a key, an item, a row) for session {@code id}, expired or not. */
   boolean hasEntry(String id);
 
   /** How many session entries the store holds. */

@@ -2,13 +2,20 @@ package dev.sessionconfig.it.store;
 
 /** The session stores the suite runs against. */
 public enum StoreKind {
-  FILESYSTEM("filesystem"),
-  REDIS("redis");
+  FILESYSTEM("filesystem", "filesystem"),
+  REDIS("redis", "Redis"),
+  MEMCACHED("memcached", "memcached"),
+  /** The JDBC store on a real PostgreSQL server. */
+  POSTGRESQL("jdbc", "JDBC on PostgreSQL"),
+  /** The JDBC store on an embedded H2 database (in-process, file-based): the no-server case. */
+  H2("jdbc", "JDBC on H2");
 
   private final String configName;
+  private final String displayName;
 
-  StoreKind(String configName) {
+  StoreKind(String configName, String displayName) {
     this.configName = configName;
+    this.displayName = displayName;
   }
 
   /** The SESSION_TYPE value that selects it. */
@@ -18,6 +25,6 @@ public enum StoreKind {
 
   @Override
   public String toString() {
-    return configName;
+    return displayName;
   }
 }

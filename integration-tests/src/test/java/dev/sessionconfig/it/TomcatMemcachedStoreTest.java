@@ -1,0 +1,10 @@
+package dev.sessionconfig.it;
+
+import dev.sessionconfig.it.container.ContainerKind;
+
+/** The memcached-only tests on Tomcat 11. */
+class TomcatMemcachedStoreTest extends MemcachedStoreTest {
+  TomcatMemcachedStoreTest() {
+    super(ContainerKind.TOMCAT);
+  }
+}

@@ -31,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the JDBC store promises (SPEC section 7 and the store issue) on every database: one row per session in a
  * table the store creates, one statement per store call (counted by the database itself), sessions shared by
- * instances, and expiry enforced before any cleanup. Extended by {@link PostgresStoreTest} (a real server: outages,
- * unreachable servers, logins) and {@link H2StoreTest} (embedded), each run on both containers.
+ * instances ({@link SharedStoreTest}), and expiry enforced before any cleanup. Extended by {@link PostgresStoreTest}
+ * (a real server: outages, unreachable servers, logins) and {@link H2StoreTest} (embedded), each run on both
+ * containers.
  */
-abstract class JdbcStoreTest {
+abstract class JdbcStoreTest implements SharedStoreTest {
   private final ContainerKind containerKind;
   private final StoreKind storeKind;
 
@@ -131,20 +132,9 @@ abstract class JdbcStoreTest {
             + ", not " + row.expiresAt());
   }
 
-  /** Two application instances on one database see each other's sessions. */
-  @Test
-  void twoInstancesShareSessions() {
-    App a = harness.start(AppConfigLoader::initApp);
-    App b = harness.start(AppConfigLoader::initApp);
-    Browser browser = a.browser();
-    assertBody("value set", browser.post("/set", "value", "42"));
-    assertBody("42", browser.at(b.uri()).get("/get"), "instance B does not see A's session");
-    assertBody("value set", browser.post("/modify", "value", "43"));
-    assertBody("43", browser.at(a.uri()).get("/get"), "instance A does not see B's change");
-    assertBody("logged in", browser.at(b.uri()).post("/login", "user", "alice"));
-    assertBody("alice", browser.at(a.uri()).get("/user"), "A does not know B's renewed id");
-    assertBody("logged out", browser.at(a.uri()).post("/logout"));
-    assertEquals(0, db.entryCount());
+  @Override
+  public Harness harness() {
+    return harness;
   }
 
   /**

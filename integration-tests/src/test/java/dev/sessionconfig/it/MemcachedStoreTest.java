@@ -5,24 +5,20 @@ import static dev.sessionconfig.it.SessionBehaviourTest.assertBody;
 import static dev.sessionconfig.it.SessionBehaviourTest.newSessionId;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.it.Harness.App;
 import dev.sessionconfig.it.config.AppConfigLoader;
 import dev.sessionconfig.it.config.ExpiryConfigLoader;
 import dev.sessionconfig.it.container.ContainerKind;
-import dev.sessionconfig.it.container.ContainerStartException;
 import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Cookies;
 import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.it.store.MemcacheText;
 import dev.sessionconfig.it.store.MemcachedFixture;
 import dev.sessionconfig.it.store.StoreKind;
-import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,11 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the memcached store promises (SPEC section 7 and the store issue), against a real memcached: run on each
- * container by {@link JettyMemcachedStoreTest} and {@link TomcatMemcachedStoreTest}. memcached is looked at with
+ * container by {@link JettyMemcachedStoreTest} and {@link TomcatMemcachedStoreTest}, with {@link NetworkStoreTest}'s
+ * tests. memcached is looked at with
  * the tests' own text-protocol client ({@link MemcacheText}), and round trips are counted by memcached's own
  * {@code stats}.
  */
-abstract class MemcachedStoreTest {
+abstract class MemcachedStoreTest implements NetworkStoreTest<MemcachedServer> {
   private final ContainerKind containerKind;
 
   @TempDir
@@ -104,27 +101,13 @@ abstract class MemcachedStoreTest {
     Long ttl = memcached.text().ttl(key);
     assertNotNull(ttl, "no item at " + key);
     long days31 = Duration.ofDays(31).toSeconds();
-    assertTrue(ttl > days31 - 60 && ttl <= days31 + 1,
+    // + 2: the store gives memcached one second more than the session needs (its clock ticks once a second),
+    // and beyond 30 days memcached's own clock may lag a second behind the absolute time.
+    assertTrue(ttl > days31 - 60 && ttl <= days31 + 2,
         "the item should expire after PERMANENT_SESSION_LIFETIME (31 days = " + days31 + " s), not after " + ttl
             + " s");
     String json = new String(memcached.text().get(key), StandardCharsets.UTF_8);
     assertTrue(json.replace(" ", "").contains("\"value\":\"42\""), "the attributes as JSON: " + json);
-  }
-
-  /** Two application instances on one memcached see each other's sessions. */
-  @Test
-  void twoInstancesShareSessions() {
-    App a = harness.start(AppConfigLoader::initApp);
-    App b = harness.start(AppConfigLoader::initApp);
-    Browser browser = a.browser();
-    assertBody("value set", browser.post("/set", "value", "42"));
-    assertBody("42", browser.at(b.uri()).get("/get"), "instance B does not see A's session");
-    assertBody("value set", browser.post("/modify", "value", "43"));
-    assertBody("43", browser.at(a.uri()).get("/get"), "instance A does not see B's change");
-    assertBody("logged in", browser.at(b.uri()).post("/login", "user", "alice"));
-    assertBody("alice", browser.at(a.uri()).get("/user"), "A does not know B's renewed id");
-    assertBody("logged out", browser.at(a.uri()).post("/logout"));
-    assertEquals(0, memcached.entryCount());
   }
 
   /**
@@ -158,65 +141,38 @@ abstract class MemcachedStoreTest {
     }
   }
 
+  @Override
+  public Harness harness() {
+    return harness;
+  }
+
+  @Override
+  public String serverName() {
+    return "memcached";
+  }
+
+  @Override
+  public MemcachedServer newServer() {
+    return MemcachedServer.create();
+  }
+
+  @Override
+  public Map<String, String> pointingAt(MemcachedServer server) {
+    return Map.of("it.memcached", server.address());
+  }
+
   /**
-   * memcached goes away mid-run: requests that need it fail with 503, and the same application works again once
-   * memcached is back on the same port (empty: memcached keeps nothing). The store reconnects with a back-off of at
-   * most a second, so the first requests after the restart may still fail: the application must recover within
-   * {@link #RECOVERY} with no restart.
+   * The store reconnects with a back-off of at most a second, so the first requests after memcached's restart may
+   * still fail: the application must recover within this, with no restart.
    */
-  @Test
-  void outageIs503AndRecoversWithoutRestart() throws InterruptedException {
-    try (MemcachedServer own = MemcachedServer.create().start()) {
-      App app = harness.start(AppConfigLoader::initApp, Map.of("it.memcached", own.address()));
-      Browser browser = app.browser();
-      assertBody("value set", browser.post("/set", "value", "42"));
-      assertBody("42", browser.get("/get"));
-
-      own.stop();
-      Reply get = browser.get("/get");
-      Reply set = browser.post("/set", "value", "43");
-      Reply fresh = app.browser().post("/set", "value", "1");
-      Reply hello = browser.get("/");
-      assertAll("with memcached down",
-          () -> assertEquals(503, get.status(), "GET /get: " + get),
-          () -> assertEquals(503, set.status(), "POST /set: " + set),
-          () -> assertEquals(503, fresh.status(), "POST /set without a session: " + fresh),
-          () -> assertEquals(200, hello.status(), "GET / does not need the store: " + hello));
-
-      own.start(); // same port, empty
-      Reply first = firstAnswerAfterRestart(browser);
-      assertBody("no value set", first, "the first answer after memcached came back");
-      assertBody("value set", browser.post("/set", "value", "44"));
-      assertBody("44", browser.get("/get"));
-    }
+  @Override
+  public Duration recovery() {
+    return Duration.ofSeconds(3);
   }
 
-  static final Duration RECOVERY = Duration.ofSeconds(3);
-
-  /** GET /get until it is not a 503, for at most {@link #RECOVERY}. */
-  static Reply firstAnswerAfterRestart(Browser browser) throws InterruptedException {
-    long start = System.nanoTime();
-    long deadline = start + RECOVERY.toNanos();
-    while (true) {
-      Reply reply = browser.get("/get");
-      if (reply.status() != 503 || System.nanoTime() > deadline) {
-        return reply;
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  /** initApp checks that memcached answers, and says where it looked. */
-  @Test
-  void unreachableMemcachedIsAStartupError() {
-    int port = MemcachedServer.freePort();
-    ContainerStartException e = assertThrows(ContainerStartException.class,
-        () -> harness.start(AppConfigLoader::initApp, Map.of("it.memcached", "127.0.0.1:" + port)));
-    Throwable cause = e.getCause();
-    assertNotNull(cause, "the container failed, but not because of initApp: " + e);
-    assertInstanceOf(SessionConfigException.class, cause, "initApp's error: " + cause);
-    assertTrue(String.valueOf(cause.getMessage()).contains("127.0.0.1:" + port),
-        "initApp's error must name the host and port: " + cause);
+  @Override
+  public Map<String, String> unreachableAt(int port) {
+    return Map.of("it.memcached", "127.0.0.1:" + port);
   }
 
   /**

@@ -4,17 +4,12 @@ import static dev.sessionconfig.it.SessionBehaviourTest.COOKIE;
 import static dev.sessionconfig.it.SessionBehaviourTest.assertBody;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionconfig.it.Harness.App;
 import dev.sessionconfig.it.config.AppConfigLoader;
 import dev.sessionconfig.it.container.ContainerKind;
-import dev.sessionconfig.it.container.ContainerStartException;
 import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Cookies;
-import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.it.store.RedisFixture;
 import dev.sessionconfig.it.store.StoreKind;
 import dev.sessionconfig.testing.RedisServer;
@@ -27,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What only the Redis store promises (SPEC section 7), against a real redis-server: run on each container by
- * {@link JettyRedisStoreTest} and {@link TomcatRedisStoreTest}.
+ * What only the Redis store promises (SPEC section 7), against a real redis-server, and {@link NetworkStoreTest}'s
+ * tests: run on each container by {@link JettyRedisStoreTest} and {@link TomcatRedisStoreTest}.
  */
-abstract class RedisStoreTest {
+abstract class RedisStoreTest implements NetworkStoreTest<RedisServer> {
   private final ContainerKind containerKind;
 
   @TempDir
@@ -92,59 +87,28 @@ abstract class RedisStoreTest {
     assertTrue(json.replace(" ", "").contains("\"value\":\"42\""), "the attributes as JSON: " + json);
   }
 
-  /** Two application instances on one Redis see each other's sessions. */
-  @Test
-  void twoInstancesShareSessions() {
-    App a = harness.start(AppConfigLoader::initApp);
-    App b = harness.start(AppConfigLoader::initApp);
-    Browser browser = a.browser();
-    assertBody("value set", browser.post("/set", "value", "42"));
-    assertBody("42", browser.at(b.uri()).get("/get"), "instance B does not see A's session");
-    assertBody("value set", browser.post("/modify", "value", "43"));
-    assertBody("43", browser.at(a.uri()).get("/get"), "instance A does not see B's change");
-    assertBody("logged in", browser.at(b.uri()).post("/login", "user", "alice"));
-    assertBody("alice", browser.at(a.uri()).get("/user"), "A does not know B's renewed id");
-    assertBody("logged out", browser.at(a.uri()).post("/logout"));
-    assertEquals(0, redis.entryCount());
+  @Override
+  public Harness harness() {
+    return harness;
   }
 
-  /** Redis goes away mid-run: requests that need it fail with 503, and work again once it is back. */
-  @Test
-  void outageIs503AndRecoversWithoutRestart() {
-    try (RedisServer own = RedisServer.create().start()) {
-      App app = harness.start(AppConfigLoader::initApp, Map.of("it.redis.url", own.url()));
-      Browser browser = app.browser();
-      assertBody("value set", browser.post("/set", "value", "42"));
-      assertBody("42", browser.get("/get"));
-
-      own.stop();
-      Reply get = browser.get("/get");
-      Reply set = browser.post("/set", "value", "43");
-      Reply fresh = app.browser().post("/set", "value", "1");
-      Reply hello = browser.get("/");
-      assertAll("with Redis down",
-          () -> assertEquals(503, get.status(), "GET /get: " + get),
-          () -> assertEquals(503, set.status(), "POST /set: " + set),
-          () -> assertEquals(503, fresh.status(), "POST /set without a session: " + fresh),
-          () -> assertEquals(200, hello.status(), "GET / does not need the store: " + hello));
-
-      own.start(); // same port, empty (no persistence)
-      assertBody("no value set", browser.get("/get"), "the first request after Redis came back");
-      assertBody("value set", browser.post("/set", "value", "44"));
-      assertBody("44", browser.get("/get"));
-    }
+  @Override
+  public String serverName() {
+    return "Redis";
   }
 
-  /** initApp checks that Redis answers, and says where it looked. */
-  @Test
-  void unreachableRedisIsAStartupError() {
-    int port = RedisServer.freePort();
-    ContainerStartException e = assertThrows(ContainerStartException.class,
-        () -> harness.start(AppConfigLoader::initApp, Map.of("it.redis.url", "redis://127.0.0.1:" + port)));
-    Throwable cause = e.getCause();
-    assertNotNull(cause, "the container failed, but not because of initApp: " + e);
-    String message = String.valueOf(cause.getMessage());
-    assertTrue(message.contains("127.0.0.1") && message.contains(String.valueOf(port)),
-        "initApp's error must name the host and port: " + cause);
+  @Override
+  public RedisServer newServer() {
+    return RedisServer.create();
+  }
+
+  @Override
+  public Map<String, String> pointingAt(RedisServer server) {
+    return Map.of("it.redis.url", server.url());
+  }
+
+  @Override
+  public Map<String, String> unreachableAt(int port) {
+    return Map.of("it.redis.url", "redis://127.0.0.1:" + port);
   }
 }

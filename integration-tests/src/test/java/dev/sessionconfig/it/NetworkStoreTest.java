@@ -1,0 +1,136 @@
+package dev.sessionconfig.it;
+
+import static dev.sessionconfig.it.SessionBehaviourTest.assertBody;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionconfig.it.Harness.App;
+import dev.sessionconfig.it.config.AppConfigLoader;
+import dev.sessionconfig.it.container.ContainerStartException;
+import dev.sessionconfig.it.http.Browser;
+import dev.sessionconfig.it.http.Reply;
+import dev.sessionconfig.runtime.SessionConfigException;
+import dev.sessionconfig.testing.ServerProcess;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * What every store on a server promises (SPEC section 7), besides {@link SharedStoreTest}'s sharing: the server
+ * going away mid-run is a 503 for the requests that need it, and the same application recovers once the server is
+ * back on the same port; a server that cannot be reached at startup fails initApp, naming where it looked.
+ * Implemented by {@link RedisStoreTest}, {@link MemcachedStoreTest} and {@link PostgresStoreTest}, through the hooks
+ * below.
+ *
+ * @param <S> the store's server
+ */
+interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
+
+  /** The server's name in assertion messages: "Redis", "memcached", "PostgreSQL". */
+  String serverName();
+
+  /** A server of the test's own, not yet started, which the outage test stops and starts again. */
+  S newServer();
+
+  /** The properties that point the application at {@code server}. */
+  Map<String, String> pointingAt(S server);
+
+  /**
+   * What GET /get answers once the server is back: "42" when it keeps its data over a restart; by default "no
+   * value set", for a server that comes back empty (Redis with no persistence, memcached).
+   */
+  default String bodyAfterRestart() {
+    return "no value set";
+  }
+
+  /**
+   * How long the application may go on answering 503 once the server is back (a store that reconnects with a
+   * back-off); zero: the first request after the restart must work.
+   */
+  default Duration recovery() {
+    return Duration.ZERO;
+  }
+
+  /** The properties that point the application at a server on {@code port}, where nothing listens. */
+  Map<String, String> unreachableAt(int port);
+
+  /** The text naming the unreachable server on {@code port} that initApp's error must contain: its host and port. */
+  default String unreachableName(int port) {
+    return "127.0.0.1:" + port;
+  }
+
+  /** What {@link #unreachableName} is, in assertion messages. */
+  default String unreachableNameIs() {
+    return "the host and port";
+  }
+
+  /** More checks of initApp's error message for an unreachable server; none by default. */
+  default Stream<Executable> moreUnreachableChecks(String message) {
+    return Stream.empty();
+  }
+
+  /** The server goes away mid-run: requests that need it fail with 503, and work again once it is back. */
+  @Test
+  default void outageIs503AndRecoversWithoutRestart() throws InterruptedException {
+    try (S own = newServer().start()) {
+      App app = harness().start(AppConfigLoader::initApp, pointingAt(own));
+      Browser browser = app.browser();
+      assertBody("value set", browser.post("/set", "value", "42"));
+      assertBody("42", browser.get("/get"));
+
+      own.stop();
+      Reply get = browser.get("/get");
+      Reply set = browser.post("/set", "value", "43");
+      Reply fresh = app.browser().post("/set", "value", "1");
+      Reply hello = browser.get("/");
+      assertAll("with " + serverName() + " down",
+          () -> assertEquals(503, get.status(), "GET /get: " + get),
+          () -> assertEquals(503, set.status(), "POST /set: " + set),
+          () -> assertEquals(503, fresh.status(), "POST /set without a session: " + fresh),
+          () -> assertEquals(200, hello.status(), "GET / does not need the store: " + hello));
+
+      own.start(); // same port
+      Reply first = firstAnswerAfterRestart(browser, recovery());
+      assertBody(bodyAfterRestart(), first, recovery().isZero()
+          ? "the first request after " + serverName() + " came back"
+          : "the first answer after " + serverName() + " came back, within " + recovery());
+      assertBody("value set", browser.post("/set", "value", "44"));
+      assertBody("44", browser.get("/get"));
+    }
+  }
+
+  /** GET /get until it is not a 503, for at most {@code recovery}: once only when that is zero. */
+  static Reply firstAnswerAfterRestart(Browser browser, Duration recovery) throws InterruptedException {
+    long deadline = System.nanoTime() + recovery.toNanos();
+    while (true) {
+      Reply reply = browser.get("/get");
+      if (reply.status() != 503 || System.nanoTime() - deadline >= 0) {
+        return reply;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** initApp checks that the server answers, and says where it looked. */
+  @Test
+  default void unreachableServerIsAStartupError() {
+    int port = ServerProcess.freePort();
+    ContainerStartException e = assertThrows(ContainerStartException.class,
+        () -> harness().start(AppConfigLoader::initApp, unreachableAt(port)));
+    Throwable cause = e.getCause();
+    assertNotNull(cause, "the container failed, but not because of initApp: " + e);
+    assertInstanceOf(SessionConfigException.class, cause, "initApp's error: " + cause);
+    String message = String.valueOf(cause.getMessage());
+    String name = unreachableName(port);
+    assertAll(message, Stream.concat(
+        Stream.of(() -> assertTrue(message.contains(name),
+            "initApp's error must name " + unreachableNameIs() + " (" + name + "): " + cause)),
+        moreUnreachableChecks(message)));
+  }
+}

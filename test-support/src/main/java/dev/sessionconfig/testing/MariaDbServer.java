@@ -44,68 +44,23 @@ import java.util.regex.Pattern;
  * next to it, in {@code /usr/bin}, then on the PATH (their {@code mysql_install_db}, {@code mysqladmin},
  * {@code mysql} names too).
  */
-public final class MariaDbServer extends ServerProcess<MariaDbServer> {
-  public static final String DEFAULT_DATABASE = "sessionconfig";
-  public static final String DEFAULT_USER = "sessionconfig";
-  public static final String DEFAULT_PASSWORD = "sessionconfig-test-password";
+public final class MariaDbServer extends DatabaseServer<MariaDbServer> {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(120);
   private static final List<String> INNODB = List.of("--innodb-buffer-pool-size=16M",
       "--innodb-log-file-size=4M", "--innodb-flush-log-at-trx-commit=0", "--innodb-use-native-aio=0");
 
-  private String database = DEFAULT_DATABASE;
-  private String user = DEFAULT_USER;
-  private String password = DEFAULT_PASSWORD;
   private Path server;
   private Path installDb;
   private Path admin;
   private Path client;
 
   private MariaDbServer() {
-    super("mariadbd");
+    super("mariadbd", "mariadb", Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}"), "letters, digits, _");
   }
 
   public static MariaDbServer create() {
     return new MariaDbServer();
-  }
-
-  /** The database to create (default {@value #DEFAULT_DATABASE}): letters, digits, underscores. */
-  public MariaDbServer database(String name) {
-    this.database = identifier(name);
-    return this;
-  }
-
-  /** The user to create (default {@value #DEFAULT_USER}), with every privilege on the database. */
-  public MariaDbServer user(String name) {
-    this.user = identifier(name);
-    return this;
-  }
-
-  /** The user's password (default {@value #DEFAULT_PASSWORD}). */
-  public MariaDbServer password(String secret) {
-    if (secret == null || secret.isEmpty()) {
-      throw new IllegalArgumentException("the password must not be empty");
-    }
-    this.password = secret;
-    return this;
-  }
-
-  public String database() {
-    return database;
-  }
-
-  public String user() {
-    return user;
-  }
-
-  public String password() {
-    return password;
-  }
-
-  /** {@code jdbc:mariadb://127.0.0.1:<port>/<database>}. */
-  public String jdbcUrl() {
-    return "jdbc:mariadb://" + HOST + ":" + port() + "/" + database;
   }
 
   /** The server's Unix socket (root without a password, for {@link #sql}). */
@@ -125,7 +80,7 @@ public final class MariaDbServer extends ServerProcess<MariaDbServer> {
     }
     try {
       return run(List.of(client.toString(), "--no-defaults", "--socket=" + socket(), "--user=root",
-          "--batch", "--skip-column-names", "--connect-timeout=5", "--database=" + database, "--execute=" + sql),
+          "--batch", "--skip-column-names", "--connect-timeout=5", "--database=" + database(), "--execute=" + sql),
           Map.of(), null, TOOL_TIMEOUT).outputOrThrow("mariadb --execute=" + sql).trim();
     } catch (IOException e) {
       throw new IllegalStateException("cannot run mariadb: " + e.getMessage(), e);
@@ -151,9 +106,9 @@ public final class MariaDbServer extends ServerProcess<MariaDbServer> {
     Path users = dir.resolve("users.sql");
     // Run by the bootstrap, whose grant tables are off until FLUSH PRIVILEGES loads them.
     Files.writeString(users, "FLUSH PRIVILEGES;\n"
-        + "CREATE DATABASE IF NOT EXISTS `" + database + "`;\n"
-        + "CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + quote(password) + "';\n"
-        + "GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'%';\n", StandardCharsets.UTF_8);
+        + "CREATE DATABASE IF NOT EXISTS `" + database() + "`;\n"
+        + "CREATE USER IF NOT EXISTS '" + user() + "'@'%' IDENTIFIED BY '" + quote(password()) + "';\n"
+        + "GRANT ALL PRIVILEGES ON `" + database() + "`.* TO '" + user() + "'@'%';\n", StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>(List.of(installDb.toString(), "--no-defaults",
         "--datadir=" + dir.resolve("data")));
     command.addAll(asUser());
@@ -227,10 +182,4 @@ public final class MariaDbServer extends ServerProcess<MariaDbServer> {
     return text.replace("\\", "\\\\").replace("'", "\\'");
   }
 
-  private static String identifier(String name) {
-    if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a plain SQL identifier (letters, digits, _): " + name);
-    }
-    return name;
-  }
 }

@@ -45,68 +45,23 @@ import java.util.stream.Stream;
  * {@code /usr/lib/postgresql/<version>/bin} (Debian's layout, package {@code postgresql}), else
  * {@code pg_config --bindir}, else the PATH.
  */
-public final class PostgresServer extends ServerProcess<PostgresServer> {
-  public static final String DEFAULT_DATABASE = "sessionconfig";
-  public static final String DEFAULT_USER = "sessionconfig";
-  public static final String DEFAULT_PASSWORD = "sessionconfig-test-password";
+public final class PostgresServer extends DatabaseServer<PostgresServer> {
   /** The superuser's name (initdb -U). */
   public static final String SUPERUSER = "postgres";
   /** The system user the server runs as when the test JVM is root. */
   public static final String SYSTEM_USER = "postgres";
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
 
-  private String database = DEFAULT_DATABASE;
-  private String user = DEFAULT_USER;
-  private String password = DEFAULT_PASSWORD;
   private Path binDirectory;
   private List<String> asServerUser = List.of();
 
   private PostgresServer() {
-    super("postgres");
+    super("postgres", "postgresql", Pattern.compile("[a-z_][a-z0-9_]{0,62}"), "lower-case letters, digits, _");
   }
 
   public static PostgresServer create() {
     return new PostgresServer();
-  }
-
-  /** The database to create (default {@value #DEFAULT_DATABASE}): lower-case letters, digits, underscores. */
-  public PostgresServer database(String name) {
-    this.database = identifier(name);
-    return this;
-  }
-
-  /** The login role to create, owner of the database (default {@value #DEFAULT_USER}). */
-  public PostgresServer user(String name) {
-    this.user = identifier(name);
-    return this;
-  }
-
-  /** The role's password (default {@value #DEFAULT_PASSWORD}). */
-  public PostgresServer password(String secret) {
-    if (secret == null || secret.isEmpty() || secret.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("the password must be one non-empty line");
-    }
-    this.password = secret;
-    return this;
-  }
-
-  public String database() {
-    return database;
-  }
-
-  public String user() {
-    return user;
-  }
-
-  public String password() {
-    return password;
-  }
-
-  /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}. */
-  public String jdbcUrl() {
-    return "jdbc:postgresql://" + HOST + ":" + port() + "/" + database;
   }
 
   /** The directory of the binaries in use (known once started). */
@@ -131,7 +86,7 @@ public final class PostgresServer extends ServerProcess<PostgresServer> {
       throw new IllegalStateException(name() + " is not running: start() it first");
     }
     try {
-      return psql(database, List.of("-A", "-t", "-c", sql)).outputOrThrow("psql -c " + sql).trim();
+      return psql(database(), List.of("-A", "-t", "-c", sql)).outputOrThrow("psql -c " + sql).trim();
     } catch (IOException e) {
       throw new IllegalStateException("cannot run psql: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -159,7 +114,7 @@ public final class PostgresServer extends ServerProcess<PostgresServer> {
   protected void initialize() throws IOException, InterruptedException {
     Path dir = directory();
     Path passwordFile = dir.resolve("superuser-password");
-    Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+    Files.writeString(passwordFile, password() + "\n", StandardCharsets.UTF_8);
     Files.createDirectories(dir.resolve("run"));
     if (!asServerUser.isEmpty()) {
       // The server user must own its directory: the cluster, the socket, the password file initdb reads.
@@ -205,10 +160,10 @@ public final class PostgresServer extends ServerProcess<PostgresServer> {
   @Override
   protected void afterFirstStart() throws IOException, InterruptedException {
     psql("postgres", List.of(
-        "-c", "CREATE ROLE " + user + " LOGIN PASSWORD '" + password.replace("'", "''") + "'",
-        "-c", "CREATE DATABASE " + database + " OWNER " + user,
-        "-c", "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.replace("'", "''") + "'"))
-        .outputOrThrow("creating role " + user + " and database " + database);
+        "-c", "CREATE ROLE " + user() + " LOGIN PASSWORD '" + password().replace("'", "''") + "'",
+        "-c", "CREATE DATABASE " + database() + " OWNER " + user(),
+        "-c", "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password().replace("'", "''") + "'"))
+        .outputOrThrow("creating role " + user() + " and database " + database());
   }
 
   /** A fast shutdown (SIGINT to the postmaster): clients are cut off, as in an outage, and nothing waits. */
@@ -318,10 +273,4 @@ public final class PostgresServer extends ServerProcess<PostgresServer> {
     }
   }
 
-  private static String identifier(String name) {
-    if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a plain SQL identifier (lower-case letters, digits, _): " + name);
-    }
-    return name;
-  }
 }

@@ -20,37 +20,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What only the filesystem store promises: run on each container by {@link JettyFilesystemStoreTest} and
  * {@link TomcatFilesystemStoreTest}.
  */
-abstract class FilesystemStoreTest {
-  private final ContainerKind containerKind;
+abstract class FilesystemStoreTest extends HarnessTest {
 
-  @TempDir
-  Path workDir;
-
-  Harness harness;
   FilesystemFixture files;
 
   FilesystemStoreTest(ContainerKind containerKind) {
-    this.containerKind = containerKind;
+    super(containerKind, StoreKind.FILESYSTEM);
   }
 
+  /** Runs after {@link HarnessTest#startHarness()}, as JUnit runs a superclass's {@code @BeforeEach} first. */
   @BeforeEach
-  void startHarness() {
-    harness = new Harness(containerKind, StoreKind.FILESYSTEM, workDir);
+  void fixture() {
     files = (FilesystemFixture) harness.store();
-  }
-
-  @AfterEach
-  void stopHarness() {
-    harness.close();
   }
 
   /** All state is in SESSION_FILE_DIR: a new application on the same directory serves the same sessions. */

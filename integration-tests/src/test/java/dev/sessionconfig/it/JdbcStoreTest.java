@@ -20,13 +20,10 @@ import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.it.store.JdbcFixture;
 import dev.sessionconfig.it.store.StoreKind;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the JDBC store promises (SPEC section 7 and the store issue) on every database: one row per session in a
@@ -35,30 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
  * (a real server: outages, unreachable servers, logins) and {@link H2StoreTest} (embedded), each run on both
  * containers.
  */
-abstract class JdbcStoreTest implements SharedStoreTest {
-  private final ContainerKind containerKind;
-  private final StoreKind storeKind;
+abstract class JdbcStoreTest extends HarnessTest implements SharedStoreTest {
 
-  @TempDir
-  Path workDir;
-
-  Harness harness;
   JdbcFixture db;
 
   JdbcStoreTest(ContainerKind containerKind, StoreKind storeKind) {
-    this.containerKind = containerKind;
-    this.storeKind = storeKind;
+    super(containerKind, storeKind);
   }
 
+  /** Runs after {@link HarnessTest#startHarness()}, as JUnit runs a superclass's {@code @BeforeEach} first. */
   @BeforeEach
-  void startHarness() {
-    harness = new Harness(containerKind, storeKind, workDir);
+  void fixture() {
     db = (JdbcFixture) harness.store();
-  }
-
-  @AfterEach
-  void stopHarness() {
-    harness.close();
   }
 
   /**
@@ -130,11 +115,6 @@ abstract class JdbcStoreTest implements SharedStoreTest {
     assertTrue(row.expiresAt() >= before + lifetime && row.expiresAt() <= after + lifetime,
         "expires_at should be the request's time plus 31 days, " + (before + lifetime) + " to " + (after + lifetime)
             + ", not " + row.expiresAt());
-  }
-
-  @Override
-  public Harness harness() {
-    return harness;
   }
 
   /**

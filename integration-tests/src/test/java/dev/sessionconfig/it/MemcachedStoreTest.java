@@ -21,15 +21,12 @@ import dev.sessionconfig.it.store.MemcachedFixture;
 import dev.sessionconfig.it.store.StoreKind;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the memcached store promises (SPEC section 7 and the store issue), against a real memcached: run on each
@@ -38,28 +35,18 @@ import org.junit.jupiter.api.io.TempDir;
  * the tests' own text-protocol client ({@link MemcacheText}), and round trips are counted by memcached's own
  * {@code stats}.
  */
-abstract class MemcachedStoreTest implements NetworkStoreTest<MemcachedServer> {
-  private final ContainerKind containerKind;
+abstract class MemcachedStoreTest extends HarnessTest implements NetworkStoreTest<MemcachedServer> {
 
-  @TempDir
-  Path workDir;
-
-  Harness harness;
   MemcachedFixture memcached;
 
   MemcachedStoreTest(ContainerKind containerKind) {
-    this.containerKind = containerKind;
+    super(containerKind, StoreKind.MEMCACHED);
   }
 
+  /** Runs after {@link HarnessTest#startHarness()}, as JUnit runs a superclass's {@code @BeforeEach} first. */
   @BeforeEach
-  void startHarness() {
-    harness = new Harness(containerKind, StoreKind.MEMCACHED, workDir);
+  void fixture() {
     memcached = (MemcachedFixture) harness.store();
-  }
-
-  @AfterEach
-  void stopHarness() {
-    harness.close();
   }
 
   /** Round trips, counted by memcached itself: a read-only request one get, a modifying one a get and a set. */
@@ -139,11 +126,6 @@ abstract class MemcachedStoreTest implements NetworkStoreTest<MemcachedServer> {
         assertBody("v" + i, browsers.get(i).at(b.uri()).get("/get"), "session " + i + " on the other instance");
       }
     }
-  }
-
-  @Override
-  public Harness harness() {
-    return harness;
   }
 
   @Override

@@ -13,40 +13,27 @@ import dev.sessionconfig.it.http.Cookies;
 import dev.sessionconfig.it.store.RedisFixture;
 import dev.sessionconfig.it.store.StoreKind;
 import dev.sessionconfig.testing.RedisServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What only the Redis store promises (SPEC section 7), against a real redis-server, and {@link NetworkStoreTest}'s
  * tests: run on each container by {@link JettyRedisStoreTest} and {@link TomcatRedisStoreTest}.
  */
-abstract class RedisStoreTest implements NetworkStoreTest<RedisServer> {
-  private final ContainerKind containerKind;
+abstract class RedisStoreTest extends HarnessTest implements NetworkStoreTest<RedisServer> {
 
-  @TempDir
-  Path workDir;
-
-  Harness harness;
   RedisFixture redis;
 
   RedisStoreTest(ContainerKind containerKind) {
-    this.containerKind = containerKind;
+    super(containerKind, StoreKind.REDIS);
   }
 
+  /** Runs after {@link HarnessTest#startHarness()}, as JUnit runs a superclass's {@code @BeforeEach} first. */
   @BeforeEach
-  void startHarness() {
-    harness = new Harness(containerKind, StoreKind.REDIS, workDir);
+  void fixture() {
     redis = (RedisFixture) harness.store();
-  }
-
-  @AfterEach
-  void stopHarness() {
-    harness.close();
   }
 
   /** Round trips, counted by Redis itself: a read-only request 1 command, a modifying one 2, GET / none. */
@@ -85,11 +72,6 @@ abstract class RedisStoreTest implements NetworkStoreTest<RedisServer> {
         "the key's TTL should be PERMANENT_SESSION_LIFETIME (31 days), not " + ttl + " ms");
     String json = redis.resp().text("GET", key);
     assertTrue(json.replace(" ", "").contains("\"value\":\"42\""), "the attributes as JSON: " + json);
-  }
-
-  @Override
-  public Harness harness() {
-    return harness;
   }
 
   @Override

@@ -20,15 +20,11 @@ import dev.sessionconfig.it.http.Cookies;
 import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.it.http.SetCookie;
 import dev.sessionconfig.it.store.StoreKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The behavioural suite of SPEC section 7, the same code on every container and every store: Jetty 12 and
@@ -41,31 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * then {@code Filesystem}, {@code Redis}, {@code Memcached}, {@code Postgres} or {@code H2}, then
  * {@code SessionTest}, e.g. {@link JettyFilesystemSessionTest}, {@link TomcatPostgresSessionTest}.
  */
-abstract class SessionBehaviourTest {
+abstract class SessionBehaviourTest extends HarnessTest {
   static final String COOKIE = "session";
 
-  private final ContainerKind containerKind;
-  private final StoreKind storeKind;
 
-  @TempDir
-  Path workDir;
-
-  Harness harness;
 
   /** One concrete subclass per combination: {@code JettyFilesystemSessionTest}, {@code TomcatRedisSessionTest}... */
   SessionBehaviourTest(ContainerKind containerKind, StoreKind storeKind) {
-    this.containerKind = containerKind;
-    this.storeKind = storeKind;
-  }
-
-  @BeforeEach
-  void startHarness() {
-    harness = new Harness(containerKind, storeKind, workDir);
-  }
-
-  @AfterEach
-  void stopHarness() {
-    harness.close();
+    super(containerKind, storeKind);
   }
 
   /** Flask-Session's own test_session, route by route. */

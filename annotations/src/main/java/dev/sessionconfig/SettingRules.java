@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The rules a setting's value must follow, applied by the processor to compile-time constants and by the
@@ -18,11 +17,6 @@ import java.util.regex.Pattern;
 public final class SettingRules {
   private SettingRules() {}
 
-  /** RFC 6265 cookie-name token characters. */
-  private static final Pattern COOKIE_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-  private static final Pattern COOKIE_DOMAIN = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
-  private static final Pattern SQL_TABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}");
-  private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
   /** Placeholders copied from tutorials (the seed's own among them) that must never sign real sessions. */
   private static final Set<String> PLACEHOLDER_SECRETS = Set.of(
       "secret", "secret-key", "secret_key", "secretkey", "mysecret", "my-secret", "my secret key",
@@ -94,7 +88,7 @@ public final class SettingRules {
                 Names.closest((String) value, List.of("Strict", "Lax", "None"))
                     .map(s -> "did you mean '" + s + "'? ").orElse("") + "use Strict, Lax or None");
       case SESSION_COOKIE_NAME:
-        return COOKIE_TOKEN.matcher((String) value).matches() ? Optional.empty()
+        return ValueShapes.isCookieToken((String) value) ? Optional.empty()
             : invalid(setting, "'" + value + "' is not a valid cookie name (RFC 6265 token)",
                 "use letters, digits and !#$%&'*+-.^_`|~ only, e.g. 'session'");
       case SESSION_COOKIE_PATH:
@@ -102,11 +96,11 @@ public final class SettingRules {
             ? Optional.empty()
             : invalid(setting, "'" + value + "' is not a cookie path", "start it with '/' and leave out ';', ',' and spaces");
       case SESSION_COOKIE_DOMAIN:
-        return COOKIE_DOMAIN.matcher((String) value).matches() ? Optional.empty()
+        return ValueShapes.isDomainName((String) value) ? Optional.empty()
             : invalid(setting, "'" + value + "' is not a domain name", "use a host name such as 'example.com', or leave the setting out for a host-only cookie");
       case SESSION_KEY_PREFIX: {
         String prefix = (String) value;
-        return prefix.length() <= 200 && !prefix.chars().anyMatch(c -> c <= ' ' || c == 127) ? Optional.empty()
+        return prefix.length() <= 200 && !containsControlOrSpace(prefix) ? Optional.empty()
             : invalid(setting, "a key prefix with spaces or control characters, or over 200 characters, is not a valid memcached or Redis key part",
                 "use a short printable prefix such as 'session:'");
       }
@@ -119,7 +113,7 @@ public final class SettingRules {
         return checkUri(setting, (String) value, Set.of("mongodb", "mongodb+srv"), "mongodb://host:27017");
       case SESSION_MEMCACHED:
         for (Object server : (List<?>) value) {
-          if (!validHostPort((String) server)) {
+          if (!ValueShapes.isHostAndPort(((String) server).trim())) {
             return invalid(setting, "'" + server + "' is not host:port", "list servers as 'host:11211,host2:11211'");
           }
         }
@@ -130,7 +124,7 @@ public final class SettingRules {
         return ((String) value).startsWith("jdbc:") ? Optional.empty()
             : invalid(setting, "'" + maskCredentials((String) value) + "' is not a JDBC URL", "use a URL such as jdbc:postgresql://host:5432/app");
       case SESSION_JDBC_TABLE:
-        return SQL_TABLE.matcher((String) value).matches() ? Optional.empty()
+        return ValueShapes.isSqlTableName((String) value) ? Optional.empty()
             : invalid(setting, "'" + value + "' is not a plain SQL table name", "use letters, digits and underscores, optionally schema.table");
       case SESSION_COOKIE_HTTPONLY:
         return Boolean.TRUE.equals(value) ? Optional.empty()
@@ -143,23 +137,24 @@ public final class SettingRules {
   }
 
   /**
-   * Checks the rules that tie settings together. {@code known} gives a setting's normalized value when it is
-   * known (its default counts as known when the class does not declare it) and is empty when the value is
-   * only known at run time; a rule whose settings are not all known is skipped.
+   * Checks the rules that tie settings together. {@code known} holds the normalized values that are known
+   * (a default counts as known when the class does not declare the setting); a setting missing from it is
+   * only known at run time, and a rule whose settings are not all known is skipped.
    */
-  public static List<Violation> checkCombination(Function<Setting, Optional<Object>> known) {
+  public static List<Violation> checkCombination(Map<Setting, ?> known) {
     List<Violation> violations = new ArrayList<>();
-    Optional<Boolean> secure = known.apply(Setting.SESSION_COOKIE_SECURE).map(Boolean.class::cast);
-    Optional<String> name = known.apply(Setting.SESSION_COOKIE_NAME).map(String.class::cast);
-    Optional<String> sameSite = known.apply(Setting.SESSION_COOKIE_SAMESITE).map(String.class::cast).flatMap(SettingRules::sameSite);
+    Optional<Object> secure = Optional.ofNullable(known.get(Setting.SESSION_COOKIE_SECURE));
+    Optional<String> name = Optional.ofNullable((String) known.get(Setting.SESSION_COOKIE_NAME));
+    String sameSiteValue = (String) known.get(Setting.SESSION_COOKIE_SAMESITE);
+    Optional<String> sameSite = sameSiteValue == null ? Optional.empty() : sameSite(sameSiteValue);
     if (sameSite.equals(Optional.of("None")) && secure.equals(Optional.of(false))) {
       violations.add(new Violation(Setting.SESSION_COOKIE_SAMESITE, Severity.INSECURE,
           "SameSite=None without Secure is rejected by browsers and would send the cookie over plain HTTP",
           "set SESSION_COOKIE_SECURE = true, or use SameSite 'Lax'"));
     }
     if (name.isPresent() && name.get().startsWith("__Host-")) {
-      Optional<Object> domain = known.apply(Setting.SESSION_COOKIE_DOMAIN);
-      Optional<Object> path = known.apply(Setting.SESSION_COOKIE_PATH);
+      Optional<Object> domain = Optional.ofNullable(known.get(Setting.SESSION_COOKIE_DOMAIN));
+      Optional<Object> path = Optional.ofNullable(known.get(Setting.SESSION_COOKIE_PATH));
       List<String> broken = new ArrayList<>();
       if (secure.equals(Optional.of(false))) {
         broken.add("SESSION_COOKIE_SECURE = true");
@@ -180,7 +175,7 @@ public final class SettingRules {
           "a cookie named '" + name.get() + "' is dropped by browsers unless it is Secure",
           "set SESSION_COOKIE_SECURE = true, or drop the __Secure- prefix"));
     }
-    if (known.apply(Setting.SESSION_COOKIE_PARTITIONED).equals(Optional.of(true)) && secure.equals(Optional.of(false))) {
+    if (Boolean.TRUE.equals(known.get(Setting.SESSION_COOKIE_PARTITIONED)) && secure.equals(Optional.of(false))) {
       violations.add(new Violation(Setting.SESSION_COOKIE_PARTITIONED, Severity.INSECURE,
           "a Partitioned cookie without Secure is rejected by browsers",
           "set SESSION_COOKIE_SECURE = true, or SESSION_COOKIE_PARTITIONED = false"));
@@ -260,13 +255,24 @@ public final class SettingRules {
     }
   }
 
-  private static boolean validHostPort(String server) {
-    var matcher = HOST_PORT.matcher(server.trim());
-    return matcher.matches() && Integer.parseInt(matcher.group(2)) > 0 && Integer.parseInt(matcher.group(2)) < 65536;
+  // Plain loops rather than streams here and below: these rules run in the loader, where each lambda costs start-up time.
+  private static boolean containsAny(String text, String characters) {
+    for (int i = 0; i < text.length(); i++) {
+      if (characters.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static boolean containsAny(String text, String characters) {
-    return text.chars().anyMatch(c -> characters.indexOf(c) >= 0);
+  private static boolean containsControlOrSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c == 127) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Violation> invalid(Setting setting, String reason, String fix) {

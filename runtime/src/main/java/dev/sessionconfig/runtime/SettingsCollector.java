@@ -17,8 +17,6 @@ import java.util.function.Supplier;
  * Called by generated {@code <Class>Loader}s; public only for them.
  */
 public final class SettingsCollector {
-  private static final System.Logger LOG = System.getLogger("dev.sessionconfig");
-
   private final String configClass;
   private final boolean development;
   private final ConfigSource source;
@@ -106,8 +104,12 @@ public final class SettingsCollector {
     if (!evaluation.problems.isEmpty()) {
       throw new SessionConfigException(configClass, evaluation.problems());
     }
-    for (String warning : evaluation.warnings) {
-      LOG.log(System.Logger.Level.WARNING, configClass + ": " + warning);
+    if (!evaluation.warnings.isEmpty()) {
+      // Looked up only when there is something to say: starting the logging backend costs the loader's cold start.
+      System.Logger log = System.getLogger("dev.sessionconfig");
+      for (String warning : evaluation.warnings) {
+        log.log(System.Logger.Level.WARNING, configClass + ": " + warning);
+      }
     }
     return new SessionSettings(configClass, development, evaluation.values);
   }
@@ -177,13 +179,13 @@ public final class SettingsCollector {
       Found entry = found.get(setting);
       if (entry == null) {
         result.origins.put(setting, "default");
-        setting.defaultValue().ifPresent(value -> result.values.put(setting, value));
+        putDefault(result, setting);
       } else if (entry.problem != null) {
         result.origins.put(setting, entry.origin);
         result.problem(setting, entry.problem);
       } else if (entry.value == null) {
         result.origins.put(setting, entry.unsetReason + "; default");
-        setting.defaultValue().ifPresent(value -> result.values.put(setting, value));
+        putDefault(result, setting);
       } else {
         result.origins.put(setting, entry.origin);
         result.values.put(setting, entry.value);
@@ -192,21 +194,32 @@ public final class SettingsCollector {
     requireSessionType(result);
     requireSecretKey(result);
     applyStoreDefaults(result);
-    result.values.computeIfAbsent(Setting.SESSION_FILE_DIR,
-        setting -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sessionconfig-sessions").toString());
+    if (!result.values.containsKey(Setting.SESSION_FILE_DIR)) {
+      result.values.put(Setting.SESSION_FILE_DIR,
+          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sessionconfig-sessions").toString());
+    }
     if (result.problems.isEmpty()) {
-      for (SettingRules.Violation violation : SettingRules.checkCombination(s -> Optional.ofNullable(result.values.get(s)))) {
+      for (SettingRules.Violation violation : SettingRules.checkCombination(result.values)) {
         report(result, violation, result.origins.get(violation.setting()));
       }
     }
+    // Weak values were accepted by accept(); they are reported here, as warnings.
     for (Map.Entry<Setting, Found> entry : found.entrySet()) {
       if (entry.getValue().value != null) {
-        Optional<SettingRules.Violation> weak = SettingRules.check(entry.getKey(), entry.getValue().value)
-            .filter(v -> v.severity() == SettingRules.Severity.WEAK);
-        weak.ifPresent(violation -> report(result, violation, entry.getValue().origin));
+        Optional<SettingRules.Violation> violation = SettingRules.check(entry.getKey(), entry.getValue().value);
+        if (violation.isPresent() && violation.get().severity() == SettingRules.Severity.WEAK) {
+          report(result, violation.get(), entry.getValue().origin);
+        }
       }
     }
     return result;
+  }
+
+  private static void putDefault(Evaluation result, Setting setting) {
+    Optional<Object> value = setting.defaultValue();
+    if (value.isPresent()) {
+      result.values.put(setting, value.get());
+    }
   }
 
   private void requireSessionType(Evaluation result) {
@@ -240,20 +253,23 @@ public final class SettingsCollector {
     if (type == null) {
       return;
     }
-    Setting.connectionSettingOf(type).ifPresent(connection -> {
-      Found entry = found.get(connection);
-      boolean given = entry != null && entry.value != null;
-      if (given || hasProblem(connection)) {
-        return;
-      }
-      Optional<Object> fallback = connection.defaultValue();
-      String reason = entry != null ? entry.unsetReason : "not declared in " + configClass;
-      if (fallback.isPresent()) {
-        result.warnings.add(connection + ": " + reason + "; using " + display(connection, fallback.get()));
-      } else {
-        result.problem(connection, reason + "; the " + type.configName() + " store needs it");
-      }
-    });
+    Optional<Setting> connectionSetting = Setting.connectionSettingOf(type);
+    if (connectionSetting.isEmpty()) {
+      return;
+    }
+    Setting connection = connectionSetting.get();
+    Found entry = found.get(connection);
+    boolean given = entry != null && entry.value != null;
+    if (given || hasProblem(connection)) {
+      return;
+    }
+    Optional<Object> fallback = connection.defaultValue();
+    String reason = entry != null ? entry.unsetReason : "not declared in " + configClass;
+    if (fallback.isPresent()) {
+      result.warnings.add(connection + ": " + reason + "; using " + display(connection, fallback.get()));
+    } else {
+      result.problem(connection, reason + "; the " + type.configName() + " store needs it");
+    }
   }
 
   private boolean hasProblem(Setting setting) {
@@ -264,9 +280,8 @@ public final class SettingsCollector {
   private void accept(Setting setting, String origin, Object raw) {
     try {
       Object value = setting.isSecret() ? secretValue(setting, raw) : setting.normalize(raw);
-      Optional<SettingRules.Violation> violation = SettingRules.check(setting, value)
-          .filter(v -> v.severity() != SettingRules.Severity.WEAK);
-      found.put(setting, violation.isPresent()
+      Optional<SettingRules.Violation> violation = SettingRules.check(setting, value);
+      found.put(setting, violation.isPresent() && violation.get().severity() != SettingRules.Severity.WEAK
           ? new Found(origin, null, null, violation.get().text() + " (from " + origin + ")")
           : new Found(origin, value, null, null));
     } catch (IllegalArgumentException e) {

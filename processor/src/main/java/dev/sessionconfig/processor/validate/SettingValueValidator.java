@@ -39,8 +39,12 @@ public final class SettingValueValidator {
             .ifPresent(fallback -> check(field, setting.get(), source, fallback, report));
       }
     }
-    List<SettingRules.Violation> violations = SettingRules.checkCombination(setting -> declared.containsKey(setting)
-        ? Optional.ofNullable(known.get(setting)) : setting.defaultValue());
+    for (Setting setting : Setting.values()) {
+      if (!declared.containsKey(setting)) {
+        setting.defaultValue().ifPresent(value -> known.put(setting, value));
+      }
+    }
+    List<SettingRules.Violation> violations = SettingRules.checkCombination(known);
     for (SettingRules.Violation violation : violations) {
       SettingField field = declared.get(violation.setting());
       Message message = violation.severity() == SettingRules.Severity.INVALID ? Message.InvalidSettingValue : Message.InsecureCookie;

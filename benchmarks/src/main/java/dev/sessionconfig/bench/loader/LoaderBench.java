@@ -1,5 +1,6 @@
 package dev.sessionconfig.bench.loader;
 
+import dev.sessionconfig.bench.chart.ChartRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.Mode;
  * Runs {@link LoaderBenchmarks} twice with JMH: steady state (average time per load after warm-up) and cold start
  * (one load per fresh JVM, single shot, many forks), then writes a Markdown table with the ratios.
  *
- * <p>Usage: {@code LoaderBench <classPath> <markdownOut> <coldForks>}.
+ * <p>Usage: {@code LoaderBench <classPath> <markdownOut> <coldForks> <chartRowsOut>}.
  */
 public final class LoaderBench {
   private LoaderBench() {}
@@ -29,6 +30,7 @@ public final class LoaderBench {
     String classPath = args[0];
     Path markdownOut = Path.of(args[1]);
     int coldForks = Integer.parseInt(args[2]);
+    Path chartRowsOut = Path.of(args[3]);
     // Sanity: both sides really load the same values before anything is timed.
     LoaderBenchmarks.Values values = new LoaderBenchmarks.Values();
     LoaderBenchmarks b = new LoaderBenchmarks();
@@ -58,6 +60,16 @@ public final class LoaderBench {
     System.out.println();
     System.out.println(md);
     Files.writeString(markdownOut, md, StandardCharsets.UTF_8);
+    new ChartRows()
+        .add("Loader: first load, fresh JVM", "ms, lower is better", "cold", "sessionconfig",
+            coldResults.get("sessionconfigLoad").getScore())
+        .add("Loader: first load, fresh JVM", "ms, lower is better", "cold", "SmallRye Config",
+            coldResults.get("smallryeConfigMapping").getScore())
+        .add("Loader: warm", "µs per load, lower is better", "steady state", "sessionconfig",
+            steadyResults.get("sessionconfigLoad").getScore())
+        .add("Loader: warm", "µs per load, lower is better", "steady state", "SmallRye Config",
+            steadyResults.get("smallryeConfigMapping").getScore())
+        .write(chartRowsOut);
   }
 
   static Map<String, Result<?>> primary(Collection<RunResult> results) {

@@ -1,15 +1,13 @@
 package dev.sessionconfig.bench.sessions;
 
+import dev.sessionconfig.bench.chart.ChartRows;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
-/** The figures of a run as a Markdown fragment for the results page, and as a TSV for charts. */
+/** The figures of a run as a Markdown fragment for the results page, and as rows of the summary chart. */
 final class Report {
-  static final String TSV_HEADER = "variant\tworkload\tconcurrency\trequests\trps\tp50_us\tp90_us\tp99_us\tmax_us"
-      + "\tcommands_per_request\twrong_answers\n";
-
   private final List<Result> results;
   private final Knobs knobs;
   private final String versions;
@@ -79,17 +77,20 @@ final class Report {
         rpsRatio(workload)));
   }
 
-  String tsv() {
-    StringBuilder tsv = new StringBuilder(TSV_HEADER);
+  /** Requests per second of every variant, and Redis commands per request of the two session libraries. */
+  ChartRows chartRows() {
+    ChartRows rows = new ChartRows();
     for (Result result : results) {
-      Histogram latencies = result.measured().latencies();
-      tsv.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%.1f\t%d\t%d\t%d\t%d\t%.3f\t%d%n",
-          result.variant().label, result.workload().label, knobs.concurrency(), result.measured().requests(),
-          result.measured().requestsPerSecond(), latencies.getValueAtPercentile(50),
-          latencies.getValueAtPercentile(90), latencies.getValueAtPercentile(99), latencies.getMaxValue(),
-          result.commandsPerRequest(), result.measured().errors()));
+      rows.add("Sessions on Redis: throughput", "requests/s at concurrency " + knobs.concurrency() + ", higher is better",
+          result.workload().request, result.variant().label, result.measured().requestsPerSecond());
     }
-    return tsv.toString();
+    for (Result result : results) {
+      if (result.variant().sessions) {
+        rows.add("Sessions on Redis: store round trips", "Redis commands per request, lower is better",
+            result.workload().request, result.variant().label, result.commandsPerRequest());
+      }
+    }
+    return rows;
   }
 
   private double rpsRatio(Workload workload) {

@@ -17,7 +17,7 @@ import redis.clients.jedis.Jedis;
  * commands per request of the quickstart's {@code /get} and {@code /set}, served without sessions, with
  * sessionconfig's and with Spring Session's (see {@link Variant}), under the same load ({@link Measurement}).
  *
- * <p>Usage: {@code SessionBench <markdownOut> <tsvOut>}, knobs in {@link Knobs}. Prints the Markdown and writes
+ * <p>Usage: {@code SessionBench <markdownOut> <chartRowsOut>}, knobs in {@link Knobs}. Prints the Markdown and writes
  * both files; exits with 1 when any answer was wrong.
  */
 public final class SessionBench {
@@ -25,7 +25,7 @@ public final class SessionBench {
 
   public static void main(String[] args) throws Exception {
     Path markdownOut = Path.of(args[0]);
-    Path tsvOut = Path.of(args[1]);
+    Path chartRowsOut = Path.of(args[1]);
     Knobs knobs = Knobs.fromSystemProperties();
     List<Result> results = new ArrayList<>();
     String versions;
@@ -46,7 +46,7 @@ public final class SessionBench {
     System.out.println();
     System.out.println(markdown);
     Files.writeString(markdownOut, markdown, StandardCharsets.UTF_8);
-    Files.writeString(tsvOut, report.tsv(), StandardCharsets.UTF_8);
+    report.chartRows().write(chartRowsOut);
     if (!report.valid()) {
       System.err.println("wrong answers: the figures are not valid");
       System.exit(1);

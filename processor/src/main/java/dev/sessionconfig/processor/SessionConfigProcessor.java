@@ -122,8 +122,9 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     deferred.clear();
     configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(
         processingEnv.getElementUtils().getTypeElement(ConfigClassReader.ANNOTATION))));
-    if (configs.isEmpty() && round.getRootElements().isEmpty()) {
-      return;
+    Map<String, String> strays = checkStraySettings(round, configs);
+    if (configs.isEmpty()) {
+      return; // nothing to read, so no tree is walked (as in the round of the generated loaders)
     }
 
     Optional<ValueSourceAnalyzer> analyzer = Optional.empty();
@@ -134,8 +135,6 @@ public final class SessionConfigProcessor extends AbstractProcessor {
       assignments = Optional.of(new FieldAssignments(trees.get(), units));
     }
     ConfigClassReader reader = new ConfigClassReader(trees, analyzer, assignments);
-
-    Map<String, String> strays = checkStraySettings(round, configs);
     for (TypeElement type : configs) {
       try {
         processConfig(type, reader, analyzer, strays, round.processingOver());

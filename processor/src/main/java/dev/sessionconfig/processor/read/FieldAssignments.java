@@ -30,7 +30,8 @@ import javax.lang.model.element.VariableElement;
  * Every place in a round's compilation units that sets a field named like a setting (only settings' assignments
  * are asked for): its initializer and each {@code =} or compound assignment, wherever it is. Assignments are
  * matched by the element they assign, so {@code Config.SECRET_KEY = ...} in another class counts and a local
- * variable of the same name does not. Built once per round.
+ * variable of the same name does not. Built once per round that has config classes; only the units whose source
+ * text names a setting are walked.
  */
 public final class FieldAssignments {
 
@@ -67,7 +68,7 @@ public final class FieldAssignments {
   public FieldAssignments(Trees trees, Iterable<? extends CompilationUnitTree> units) {
     this.trees = Objects.requireNonNull(trees, "trees");
     for (CompilationUnitTree unit : units) {
-      if (!TreeFinder.parsed(unit)) {
+      if (!SettingNameScan.mayNameSetting(unit) || !TreeFinder.parsed(unit)) {
         continue;
       }
       for (TreePath path : TreeFinder.find(new TreePath(unit), FieldAssignments::setsVariable, tree -> false)) {

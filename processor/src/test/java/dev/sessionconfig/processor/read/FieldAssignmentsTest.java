@@ -60,6 +60,14 @@ class FieldAssignmentsTest {
   }
 
   @Test
+  void nameSpelledWithAUnicodeEscape() {
+    List<Assignment> assignments = secretKeyAssignments(Javac.config("static String SECRET_KEY;"),
+        "class App { static void init() { Config.SECRET\\u005FKEY = \"a\"; } }");
+
+    assertEquals(List.of("METHOD in method init() of App"), describe(assignments));
+  }
+
+  @Test
   void lambdasAndNestedClasses() {
     List<Assignment> assignments = secretKeyAssignments(Javac.config("static String SECRET_KEY;"
         + " static final Runnable SET = () -> SECRET_KEY = \"a\";"

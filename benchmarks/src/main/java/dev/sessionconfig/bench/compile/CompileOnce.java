@@ -1,6 +1,10 @@
 package dev.sessionconfig.bench.compile;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +21,20 @@ import javax.tools.ToolProvider;
 /**
  * One javac run, in the JVM it is started in (the harness starts a fresh one per measurement).
  *
- * <p>Usage: {@code CompileOnce <proc|none> <sourceDir> <outDir> <classPath> <processorPath>}. Prints one line:
- * {@code compile_ms=<ms> errors=<n> warnings=<n> loaders=<n>}, where {@code compile_ms} is the wall time of
- * {@code JavaCompiler.getTask(...).call()} (JVM start and the listing of files excluded), and {@code loaders} the
- * number of generated {@code *Loader.class} files (proof that the processor really ran).
+ * <p>Usage: {@code CompileOnce <none|noop|gen|proc> <sourceDir> <outDir> <classPath> <processorPath>} (see
+ * {@link Mode}). Prints one line: {@code compile_ms=<ms> cpu_ms=<ms> javac_thread_cpu_ms=<ms> process_cpu_ms=<ms>
+ * errors=<n> warnings=<n> loaders=<n>}, where {@code compile_ms} is the wall time of {@code
+ * JavaCompiler.getTask(...).call()} (JVM start and the listing of files excluded), {@code cpu_ms} the CPU time of
+ * the whole JVM (every thread: compiler, JIT, GC) during that call, {@code javac_thread_cpu_ms} that of the thread
+ * javac runs in alone, {@code process_cpu_ms} the JVM's CPU time from its start to the end of the call, and {@code
+ * loaders} the number of generated {@code *Loader.class} files (proof that the processor really ran). CPU time is
+ * what to compare on a busy machine: other work there stretches wall time, not CPU time.
  */
 public final class CompileOnce {
   private CompileOnce() {}
 
-  public static void main(String[] args) throws IOException {
-    boolean proc = args[0].equals("proc");
+  public static void main(String[] args) throws IOException, URISyntaxException {
+    Mode mode = Mode.of(args[0]);
     Path sources = Path.of(args[1]);
     Path out = Path.of(args[2]);
     String classPath = args[3];
@@ -39,27 +47,32 @@ public final class CompileOnce {
     }
     List<String> options = new ArrayList<>(List.of(
         "--release", "17", "-d", out.toString(), "-classpath", classPath, "-Xlint:none", "-implicit:none"));
-    if (proc) {
-      options.add("-processorpath");
-      options.add(processorPath);
-      Path gen = out.resolveSibling(out.getFileName() + "-gen");
-      Files.createDirectories(gen);
-      options.add("-s");
-      options.add(gen.toString());
-    } else {
-      options.add("-proc:none");
-    }
+    Path gen = Files.createDirectories(CompileBench.generatedSources(out));
+    // The baseline processors are this benchmark's own classes.
+    String baselinePath = Path.of(CompileOnce.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
+    options.addAll(mode.processingOptions(processorPath, baselinePath, gen));
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    ThreadMXBean thread = ManagementFactory.getThreadMXBean();
     long start;
     long end;
+    long cpuStart;
+    long cpuEnd;
+    long threadCpuStart;
+    long threadCpuEnd;
     boolean ok;
     try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
+      cpuStart = os.getProcessCpuTime();
+      threadCpuStart = thread.getCurrentThreadCpuTime();
       start = System.nanoTime();
       ok = javac.getTask(null, fm, diagnostics, options, null, units).call();
       end = System.nanoTime();
+      threadCpuEnd = thread.getCurrentThreadCpuTime();
+      cpuEnd = os.getProcessCpuTime();
     }
     int errors = 0;
     int warnings = 0;
@@ -80,7 +93,10 @@ public final class CompileOnce {
     try (Stream<Path> walk = Files.walk(out)) {
       loaders = walk.filter(p -> p.getFileName().toString().matches("Config\\d+Loader\\.class")).count();
     }
-    System.out.printf(Locale.ROOT, "compile_ms=%.1f errors=%d warnings=%d loaders=%d ok=%b%n",
-        (end - start) / 1e6, errors, warnings, loaders, ok);
+    System.out.printf(Locale.ROOT,
+        "compile_ms=%.1f cpu_ms=%.1f javac_thread_cpu_ms=%.1f process_cpu_ms=%.1f errors=%d warnings=%d loaders=%d"
+            + " ok=%b%n",
+        (end - start) / 1e6, (cpuEnd - cpuStart) / 1e6, (threadCpuEnd - threadCpuStart) / 1e6, cpuEnd / 1e6,
+        errors, warnings, loaders, ok);
   }
 }

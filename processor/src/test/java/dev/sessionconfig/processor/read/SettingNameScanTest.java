@@ -2,6 +2,7 @@ package dev.sessionconfig.processor.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sessionconfig.Setting;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,12 @@ class SettingNameScanTest {
   @Test
   void aUnicodeEscapeCountsSinceItCanSpellOne() {
     assertEquals(List.of(true), mayNameSetting("class App { static int SECRET\\u005FKEY; }"));
+  }
+
+  @Test
+  void everySettingsNameHasTheUnderscoreTheScanLooksFor() {
+    assertEquals(List.of(),
+        Setting.names().stream().filter(name -> name.indexOf('_') < 0).collect(Collectors.toList()));
   }
 
   private static List<Boolean> mayNameSetting(String... sources) {

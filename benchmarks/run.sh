@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of issue 5 and writes benchmarks/results/latest.md (+ compile-time.svg).
-#   1. compile time: javac with the processor vs -proc:none on a synthetic code base (2,000 classes; 1/50/500 configs)
+# Runs the benchmarks of issue 5, side by side in one run, and writes benchmarks/results/latest.md, the summary
+# chart benchmarks/results/benchmarks.svg, and the figures into README.md (between its benchmarks markers):
+#   1. compile time: javac with the processor vs -proc:none (and baseline processors) on a synthetic code base
 #   2. loader: the generated load(ConfigSource) vs SmallRye Config, JMH steady state and single-shot cold start
-# Not yet: 3. sessions vs Spring Session (see the README's Benchmarks section).
+#   3. sessions: the quickstart's /get and /set with this project's Redis sessions vs Spring Session's, and none
 # Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
-#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, JMH_COLD_FORKS (20).
+#   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
+#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1 (a skipped part keeps no figures).
+# Needs redis-server on the PATH for part 3 (./test.sh installs it; or apt-get install -y redis-server).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 results="$root/benchmarks/results"
 mkdir -p "$results"
 version=0.1.0-SNAPSHOT
+started=$(date +%s)
 
 echo "== building the project (mvn -q install -DskipTests) =="
 mvn -q install -DskipTests
@@ -28,40 +32,57 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/sessionconfig-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 {
-  echo "# Benchmark results"
-  echo
   echo "Written by \`bash benchmarks/run.sh\` on $(date -u +%Y-%m-%dT%H:%MZ)."
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')),"\
        "$(free -g | awk '/^Mem:/{print $2}') GB RAM; JDK: $(java -version 2>&1 | head -2 | tail -1)."
   echo
+  echo "![benchmarks](benchmarks.svg)"
+  echo
 } > "$work/header.md"
-cat "$work/header.md"
 
-: > "$work/compile.md"
 if [[ "${BENCH_SKIP_COMPILE:-0}" != 1 ]]; then
   echo "== 1. compile time =="
   java -Dbench.runs="${BENCH_RUNS:-5}" -Dbench.warmups="${BENCH_WARMUPS:-1}" -Dbench.total="${BENCH_TOTAL:-2000}" \
-    -Dbench.sizes="${BENCH_SIZES:-1,50,500}" -cp "$classes" dev.sessionconfig.bench.compile.CompileBench \
-    "$work" "$classes" "$annotations:$runtime" "$processor:$annotations" "$work/compile.md" "$results/compile-time.svg"
-  echo >> "$work/compile.md"
-  echo "![compile time](compile-time.svg)" >> "$work/compile.md"
-  echo >> "$work/compile.md"
+    -Dbench.sizes="${BENCH_SIZES:-1,50,500}" -cp "$cp_all" dev.sessionconfig.bench.compile.CompileBench \
+    "$work" "$classes" "$annotations:$runtime" "$processor:$annotations" "$work/compile.md" "$work/compile.tsv"
 fi
 
-: > "$work/loader.md"
 if [[ "${BENCH_SKIP_LOADER:-0}" != 1 ]]; then
   echo "== 2. loader vs SmallRye Config (JMH) =="
-  java -cp "$cp_all" dev.sessionconfig.bench.loader.LoaderBench "$cp_all" "$work/loader.md" "${JMH_COLD_FORKS:-20}"
+  java -cp "$cp_all" dev.sessionconfig.bench.loader.LoaderBench "$cp_all" "$work/loader.md" "${JMH_COLD_FORKS:-20}" \
+    "$work/loader.tsv"
 fi
 
+if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
+  echo "== 3. sessions vs Spring Session on Redis =="
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.sessions.concurrency="${SESSIONS_CONCURRENCY:-16}" \
+    -Dbench.sessions.warmup="${SESSIONS_WARMUP:-5}" -Dbench.sessions.duration="${SESSIONS_DURATION:-10}" \
+    -cp "$cp_all" dev.sessionconfig.bench.sessions.SessionBench "$work/sessions.md" "$work/sessions.tsv"
+fi
+
+java -cp "$classes" dev.sessionconfig.bench.chart.SummaryChart "$results/benchmarks.svg" \
+  "$work/compile.tsv" "$work/loader.tsv" "$work/sessions.tsv"
+elapsed=$(( $(date +%s) - started ))
+for part in compile loader sessions; do
+  [[ -f "$work/$part.md" ]] || echo "_Not run this time ($part skipped)._" > "$work/$part.md"
+done
 {
-  cat "$work/header.md" "$work/compile.md" "$work/loader.md"
-  echo "### Not measured yet"
-  echo
-  echo "- Sessions against Spring Session (requests per second, latency percentiles, Redis commands per request):"
-  echo "  not built yet (issue 5, part 3)."
+  for part in header compile loader sessions; do
+    cat "$work/$part.md"
+    echo
+  done
+  echo "The whole run took $(( elapsed / 60 )) min $(( elapsed % 60 )) s."
 } > "$results/latest.md"
+
+# README.md shows the same figures: replace what lies between its markers (images relative to the root).
+awk -v figures="$results/latest.md" '
+  /<!-- benchmarks:begin -->/ { print; while ((getline line < figures) > 0) {
+    gsub(/\(benchmarks\.svg\)/, "(benchmarks/results/benchmarks.svg)", line); print line }; skip = 1; next }
+  /<!-- benchmarks:end -->/ { skip = 0 }
+  !skip { print }' README.md > "$work/README.md"
+grep -q '<!-- benchmarks:end -->' "$work/README.md" && cp "$work/README.md" README.md
+
 echo
-echo "== written $results/latest.md =="
+echo "== written $results/latest.md, $results/benchmarks.svg and README.md =="
 cat "$results/latest.md"

@@ -29,7 +29,7 @@ public final class SummaryChart {
   private static final int LEGEND_HEIGHT = 30;
   /** This project's bars stand out; the tools compared against and the baselines are muted. */
   private static final String OURS = "#d9534f";
-  private static final String[] OTHERS = {"#5b8def", "#9aa5b1", "#6cc070", "#f0ad4e"};
+  private static final String[] OTHERS = {"#5b8def", "#9aa5b1", "#6cc070", "#f0ad4e", "#9b6fd1", "#3bb3b3", "#a0785a", "#e377c2"};
 
   private SummaryChart() {}
 

@@ -175,7 +175,7 @@ public final class CompileBench {
     sb.append(String.join(", ", results.stream()
         .map(size -> size.warnings() + " at " + size.configs() + (size.configs() == 1 ? " config" : " configs"))
         .toList()));
-    sb.append(".\n");
+    sb.append(".\n\n"); // run.sh puts the next benchmark's heading right after
     return sb.toString();
   }
 

@@ -106,7 +106,7 @@ final class Report {
   private static String byCommand(Result result) {
     return result.commands().isEmpty() ? "—" : result.commands().entrySet().stream()
         .map(command -> result.perRequest(command.getKey()) < 0.005
-            ? command.getKey() + " (" + command.getValue() + " calls)"
+            ? command.getKey() + " (" + command.getValue() + (command.getValue() == 1 ? " call)" : " calls)")
             : String.format(Locale.ROOT, "%s %.2f", command.getKey(), result.perRequest(command.getKey())))
         .collect(Collectors.joining(", "));
   }

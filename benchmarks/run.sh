@@ -7,7 +7,7 @@
 # Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
 #   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1 (a skipped part keeps no figures).
-# Needs redis-server on the PATH for part 3 (./test.sh installs it; or apt-get install -y redis-server).
+# Part 3 starts its own redis-server: installed from Debian's packages when missing (scripts/install-servers.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -56,6 +56,7 @@ fi
 
 if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
   echo "== 3. sessions vs Spring Session on Redis =="
+  bash "$root/scripts/install-servers.sh" redis-server
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.sessions.concurrency="${SESSIONS_CONCURRENCY:-16}" \
     -Dbench.sessions.warmup="${SESSIONS_WARMUP:-5}" -Dbench.sessions.duration="${SESSIONS_DURATION:-10}" \
     -cp "$cp_all" dev.sessionconfig.bench.sessions.SessionBench "$work/sessions.md" "$work/sessions.tsv"

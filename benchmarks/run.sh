@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of issue 5, side by side in one run, and writes benchmarks/results/latest.md, the summary
-# chart benchmarks/results/benchmarks.svg, and the figures into README.md (between its benchmarks markers):
+# chart benchmarks/results/benchmarks.svg, and the figures into README.md (between its benchmarks markers).
+# A run with a part skipped or failed writes to benchmarks/target/partial-run/ instead, and exits 1 if one failed.
 #   1. compile time: javac with the processor vs -proc:none (and baseline processors) on a synthetic code base
 #   2. loader: the generated load(ConfigSource) vs SmallRye Config, JMH steady state and single-shot cold start
 #   3. sessions: the quickstart's /get and /set with this project's Redis sessions vs Spring Session's, and none
 # Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
-#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1 (a skipped part keeps no figures).
+#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1.
 # Part 3 starts its own redis-server: installed from Debian's packages when missing (scripts/install-servers.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-results="$root/benchmarks/results"
-mkdir -p "$results"
 version=0.1.0-SNAPSHOT
 started=$(date +%s)
+skipped=()
+failed=()
+
+if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
+  bash "$root/scripts/install-servers.sh" redis-server # before anything is measured, so a missing one fails early
+fi
 
 echo "== building the project (mvn -q install -DskipTests) =="
 mvn -q install -DskipTests
@@ -45,29 +50,47 @@ if [[ "${BENCH_SKIP_COMPILE:-0}" != 1 ]]; then
   echo "== 1. compile time =="
   java -Dbench.runs="${BENCH_RUNS:-5}" -Dbench.warmups="${BENCH_WARMUPS:-1}" -Dbench.total="${BENCH_TOTAL:-2000}" \
     -Dbench.sizes="${BENCH_SIZES:-1,50,500}" -cp "$cp_all" dev.sessionconfig.bench.compile.CompileBench \
-    "$work" "$classes" "$annotations:$runtime" "$processor:$annotations" "$work/compile.md" "$work/compile.tsv"
+    "$work" "$classes" "$annotations:$runtime" "$processor:$annotations" "$work/compile.md" "$work/compile.tsv" \
+    || failed+=(compile)
+else
+  skipped+=(compile)
 fi
 
 if [[ "${BENCH_SKIP_LOADER:-0}" != 1 ]]; then
   echo "== 2. loader vs SmallRye Config (JMH) =="
   java -cp "$cp_all" dev.sessionconfig.bench.loader.LoaderBench "$cp_all" "$work/loader.md" "${JMH_COLD_FORKS:-20}" \
-    "$work/loader.tsv"
+    "$work/loader.tsv" || failed+=(loader)
+else
+  skipped+=(loader)
 fi
 
 if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
   echo "== 3. sessions vs Spring Session on Redis =="
-  bash "$root/scripts/install-servers.sh" redis-server
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.sessions.concurrency="${SESSIONS_CONCURRENCY:-16}" \
     -Dbench.sessions.warmup="${SESSIONS_WARMUP:-5}" -Dbench.sessions.duration="${SESSIONS_DURATION:-10}" \
-    -cp "$cp_all" dev.sessionconfig.bench.sessions.SessionBench "$work/sessions.md" "$work/sessions.tsv"
+    -cp "$cp_all" dev.sessionconfig.bench.sessions.SessionBench "$work/sessions.md" "$work/sessions.tsv" \
+    || failed+=(sessions)
+else
+  skipped+=(sessions)
 fi
 
+# Only a complete run replaces the committed figures; any other keeps what it measured apart, and nothing is lost.
+if [[ ${#skipped[@]} -eq 0 && ${#failed[@]} -eq 0 ]]; then
+  results="$root/benchmarks/results"
+else
+  results="$root/benchmarks/target/partial-run"
+fi
+mkdir -p "$results"
+for part in "${skipped[@]}"; do
+  echo "_Not run this time (skipped)._" > "$work/$part.md"
+done
+for part in "${failed[@]}"; do
+  rm -f "$work/$part.tsv" # its figures are not valid: no bars
+  [[ -s "$work/$part.md" ]] || echo "_Failed this time: see the output of the run._" > "$work/$part.md"
+done
 java -cp "$classes" dev.sessionconfig.bench.chart.SummaryChart "$results/benchmarks.svg" \
   "$work/compile.tsv" "$work/loader.tsv" "$work/sessions.tsv"
 elapsed=$(( $(date +%s) - started ))
-for part in compile loader sessions; do
-  [[ -f "$work/$part.md" ]] || echo "_Not run this time ($part skipped)._" > "$work/$part.md"
-done
 {
   for part in header compile loader sessions; do
     cat "$work/$part.md"
@@ -76,14 +99,28 @@ done
   echo "The whole run took $(( elapsed / 60 )) min $(( elapsed % 60 )) s."
 } > "$results/latest.md"
 
+echo
+cat "$results/latest.md"
+echo
+echo "== written $results/latest.md and $results/benchmarks.svg =="
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "== failed: ${failed[*]}; README.md left as it was ==" >&2
+  exit 1
+fi
+if [[ ${#skipped[@]} -gt 0 ]]; then
+  echo "== skipped: ${skipped[*]}; README.md left as it was =="
+  exit 0
+fi
+
 # README.md shows the same figures: replace what lies between its markers (images relative to the root).
+if ! grep -q '<!-- benchmarks:begin -->' README.md || ! grep -q '<!-- benchmarks:end -->' README.md; then
+  echo "== README.md has no <!-- benchmarks:begin --> / <!-- benchmarks:end --> markers: not updated ==" >&2
+  exit 1
+fi
 awk -v figures="$results/latest.md" '
   /<!-- benchmarks:begin -->/ { print; while ((getline line < figures) > 0) {
     gsub(/\(benchmarks\.svg\)/, "(benchmarks/results/benchmarks.svg)", line); print line }; skip = 1; next }
   /<!-- benchmarks:end -->/ { skip = 0 }
   !skip { print }' README.md > "$work/README.md"
-grep -q '<!-- benchmarks:end -->' "$work/README.md" && cp "$work/README.md" README.md
-
-echo
-echo "== written $results/latest.md, $results/benchmarks.svg and README.md =="
-cat "$results/latest.md"
+cp "$work/README.md" README.md
+echo "== README.md updated =="

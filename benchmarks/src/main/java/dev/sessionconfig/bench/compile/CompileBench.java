@@ -175,7 +175,7 @@ public final class CompileBench {
     sb.append(String.join(", ", results.stream()
         .map(size -> size.warnings() + " at " + size.configs() + (size.configs() == 1 ? " config" : " configs"))
         .toList()));
-    sb.append(".\n\n"); // run.sh puts the next benchmark's heading right after
+    sb.append(".\n");
     return sb.toString();
   }
 
@@ -233,8 +233,9 @@ public final class CompileBench {
     // middle size (F + c*m) / m; a quadratic k*n^2 has a marginal cost about 11 times that (1, 50, 500).
     double reference = Math.max(slope1, b / n1);
     String verdict = slope2 <= 2 * reference ? "linear (met)" : "super-linear (missed)";
-    sb.append(String.format(Locale.ROOT, " Marginal cost %d→%d vs the average overhead per config at %d"
-        + " (%.2f ms): %.2f×.", n1, n2, n1, b / n1, slope2 / (b / n1)));
+    sb.append(String.format(Locale.ROOT, " Marginal cost %d→%d: %.2f ms per config, linear if at most twice the"
+        + " larger of the first slope and the average overhead per config at %d (%.2f ms).", n1, n2, slope2, n1,
+        reference));
     sb.append(" → **").append(verdict).append("**.\n");
   }
 

@@ -31,11 +31,13 @@ final class Report {
         + " `RedisSessionRepository` behind `SessionRepositoryFilter`, Spring Session's defaults, no Spring Boot."
         + " sessionconfig talks to Redis through Jedis, Spring Session through Lettuce: each one's own client."
         + " Load: %d clients in the benchmark's JVM, each with its own keep-alive HTTP/1.1 connection and session"
-        + " on a plain socket (`java.net.http.HttpClient` cost so much CPU that it served the baseline 2.6× slower),"
-        + " in a closed loop (the next request once the answer is in and checked); per workload %d s warm-up then"
+        + " on a plain socket (`java.net.http.HttpClient` spent more CPU than the server it loaded), in a closed loop (the next request once the answer is in and checked); per workload %d s warm-up then"
         + " %d s measured. Redis commands per request: `INFO commandstats` over the measured phase (after `CONFIG"
         + " RESETSTAT`) divided by the requests answered. Writes run first, so every read checks the client's last"
-        + " write.%n%n", versions, knobs.concurrency(), knobs.warmupSeconds(), knobs.measureSeconds()));
+        + " write. sessionconfig writes a session back on a read only when its refresh is due (last access older"
+        + " than min(60 s, lifetime/10)), so at most once a minute per session; Spring Session saves the last"
+        + " access time on every request. The variants run one after the other in one JVM, in the order of the"
+        + " tables.%n%n", versions, knobs.concurrency(), knobs.warmupSeconds(), knobs.measureSeconds()));
     for (Workload workload : Workload.values()) {
       table(md, workload);
     }

@@ -3,11 +3,11 @@ package dev.sessionconfig.redis;
 import static dev.sessionconfig.testing.StoreData.bytes;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static dev.sessionconfig.testing.StoreData.text;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.SessionStoreContract;
 import dev.sessionconfig.testing.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
-class RedisSessionStoreTest {
+class RedisSessionStoreTest extends SessionStoreContract {
   @RegisterExtension static final RedisServer redis = RedisServer.create();
 
   private RedisSessionStore store;
@@ -33,24 +33,15 @@ class RedisSessionStoreTest {
     store = RedisSessionStore.open(redis.url(""), "app:session:", null);
   }
 
+  @Override
+  protected RedisSessionStore store() {
+    return store;
+  }
+
   @AfterEach
   void closeStore() {
     store.close();
     client.close();
-  }
-
-  @Test
-  void writesReadsAndDeletes() {
-    store.write("id1", bytes("{\"user\":\"ada\"}"), inAMinute());
-    assertEquals("{\"user\":\"ada\"}", text(store.read("id1")));
-    store.delete("id1");
-    assertEquals(Optional.empty(), store.read("id1"));
-    store.delete("id1"); // deleting what is gone is no error
-  }
-
-  @Test
-  void readsNothingForAnIdItNeverWrote() {
-    assertEquals(Optional.empty(), store.read("unknown"));
   }
 
   @Test
@@ -59,16 +50,6 @@ class RedisSessionStoreTest {
     store.write("id1", bytes("new"), Instant.now().plusSeconds(3600));
     assertEquals("new", text(store.read("id1")));
     assertTrue(client.pttl("app:session:id1") > 3_500_000);
-  }
-
-  @Test
-  void keepsEveryByteValue() {
-    byte[] data = new byte[256];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) i;
-    }
-    store.write("binary", data, inAMinute());
-    assertArrayEquals(data, store.read("binary").orElseThrow());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.acme;
 
+import dev.sessionconfig.Conversion;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.ConfigSource;
 import dev.sessionconfig.runtime.Lookup;
@@ -55,7 +56,7 @@ public final class ConfigLoader {
         .constant(Setting.PERMANENT_SESSION_LIFETIME, "com.acme.Config.PERMANENT_SESSION_LIFETIME", Duration.ofSeconds(604800L, 0))
         .constant(Setting.SESSION_ABSOLUTE_LIFETIME, "com.acme.Config.SESSION_ABSOLUTE_LIFETIME", Config.SESSION_ABSOLUTE_LIFETIME)
         .constant(Setting.SESSION_COOKIE_NAME, "com.acme.Config.SESSION_COOKIE_NAME", Config.SESSION_COOKIE_NAME)
-        .field(Setting.SESSION_COOKIE_SECURE, "com.acme.Config.SESSION_COOKIE_SECURE", () -> Config.SESSION_COOKIE_SECURE, Lookup.env("COOKIE_SECURE"))
+        .lookup(Setting.SESSION_COOKIE_SECURE, Lookup.env("COOKIE_SECURE").as(Conversion.toBoolean("Boolean.parseBoolean")))
         .lookup(Setting.SESSION_FILE_DIR, Lookup.property("sessions.dir"));
   }
 
@@ -68,6 +69,16 @@ public final class ConfigLoader {
    */
   public static SessionInterface initApp(ServletContext context) {
     return SessionInterface.install(context, load());
+  }
+
+  /**
+   * {@link #initApp(ServletContext)} with every environment, property and file lookup answered by
+   * {@code source}, e.g. to start an application in a test with a given environment.
+   *
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
+   */
+  public static SessionInterface initApp(ServletContext context, ConfigSource source) {
+    return SessionInterface.install(context, load(source));
   }
 
   /**

@@ -67,6 +67,16 @@ public final class ConfigLoader {
   }
 
   /**
+   * {@link #initApp(ServletContext)} with every environment, property and file lookup answered by
+   * {@code source}, e.g. to start an application in a test with a given environment.
+   *
+   * @throws dev.sessionconfig.runtime.SessionConfigException listing every problem, one per line
+   */
+  public static SessionInterface initApp(ServletContext context, ConfigSource source) {
+    return SessionInterface.install(context, load(source));
+  }
+
+  /**
    * Calls {@link #initApp} when the container starts the application, so a WAR needs no
    * {@code main}: declare {@code <listener-class>com.acme.ConfigLoader$Listener</listener-class>} in web.xml, or
    * add it as an event listener of an embedded container's context.

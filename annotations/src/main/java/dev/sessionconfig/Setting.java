@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -135,11 +134,13 @@ public enum Setting {
   public Object parse(String text) {
     switch (kind) {
       case BOOLEAN:
-        String flag = text.trim().toLowerCase(Locale.ROOT);
-        if (List.of("true", "1", "yes", "on").contains(flag)) {
+        // Strict, like every boolean the loader reads: a "yes" that one reader takes as true and Java's
+        // Boolean.parseBoolean as false must not decide whether cookies are Secure.
+        String flag = text.trim();
+        if (flag.equalsIgnoreCase("true")) {
           return true;
         }
-        if (List.of("false", "0", "no", "off").contains(flag)) {
+        if (flag.equalsIgnoreCase("false")) {
           return false;
         }
         throw new IllegalArgumentException("'" + text + "' is not a boolean; use true or false");
@@ -147,13 +148,14 @@ public enum Setting {
         try {
           return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + text + "' is not a whole number", e);
+          throw new IllegalArgumentException("'" + text + "' is not a whole number that fits an int; use digits"
+              + " only, such as 32", e);
         }
       case FILE_MODE:
         try {
           return Integer.valueOf(text.trim(), 8);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + text + "' is not an octal file mode such as 0600", e);
+          throw new IllegalArgumentException("'" + text + "' is not an octal file mode; use octal digits such as 0600", e);
         }
       case DURATION:
         return parseDuration(text.trim());
@@ -183,7 +185,7 @@ public enum Setting {
         return Duration.parse(text);
       }
       return Duration.ofSeconds(Long.parseLong(text));
-    } catch (RuntimeException e) {
+    } catch (ArithmeticException | java.time.format.DateTimeParseException | NumberFormatException e) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration; use seconds (604800) or ISO-8601 (P7D, PT12H)", e);
     }
@@ -198,7 +200,12 @@ public enum Setting {
       return Duration.ofSeconds(((Number) value).longValue());
     }
     if (value instanceof Long && (kind == ValueKind.INT || kind == ValueKind.FILE_MODE)) {
-      return Math.toIntExact((Long) value);
+      long number = (Long) value;
+      if (number != (int) number) {
+        throw new IllegalArgumentException(number + " is out of range for an int; use a number from "
+            + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+      }
+      return (int) number;
     }
     if (value instanceof String[]) {
       return Arrays.asList((String[]) value); // may hold nulls: an old key whose variable is unset

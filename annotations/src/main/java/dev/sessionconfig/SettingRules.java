@@ -25,6 +25,13 @@ public final class SettingRules {
       "dev-key-change-in-production", "your-secret-key", "your_secret_key", "your secret key",
       "your-secret-key-here", "replace-me", "password", "test", "default", "insecure");
 
+  /** The words the placeholders are made of, which a key made only of them repeats. */
+  private static final Set<String> PLACEHOLDER_WORDS = Set.of(
+      "secret", "key", "secretkey", "my", "mysecret", "super", "supersecret", "simple", "change", "me", "changeme",
+      "changeit", "dev", "development", "your", "here", "replace", "password", "test", "default", "insecure",
+      "in", "production", "prod", "example", "sample", "dummy", "placeholder", "todo", "fixme", "session",
+      "sessions", "flask", "app", "0123456789", "1234567890", "123456", "12345678", "abc", "xxx", "xxxx");
+
   /** How serious a violation is, and which compile-time check reports it. */
   public enum Severity {
     /** The value cannot work: {@code [InvalidSettingValue]}. */
@@ -77,6 +84,8 @@ public final class SettingRules {
         }
         return Optional.empty();
       }
+      case SESSION_FILE_DIR:
+        return checkDirectory((String) value);
       case SESSION_FILE_THRESHOLD:
         return (Integer) value > 0 ? Optional.empty()
             : invalid(setting, "the threshold must allow at least one session", "use a positive number; the default is 500");
@@ -108,9 +117,9 @@ public final class SettingRules {
         return "json".equals(value) ? Optional.empty()
             : invalid(setting, "'" + value + "' is not a supported serialization format", "use 'json'");
       case SESSION_REDIS:
-        return checkUri(setting, (String) value, Set.of("redis", "rediss"), "redis://host:6379/0 or rediss://host:6380");
+        return checkRedisUrl((String) value);
       case SESSION_MONGODB:
-        return checkUri(setting, (String) value, Set.of("mongodb", "mongodb+srv"), "mongodb://host:27017");
+        return checkUri(setting, (String) value, Set.of("mongodb", "mongodb+srv"), "use a URL such as mongodb://host:27017");
       case SESSION_MEMCACHED:
         for (Object server : (List<?>) value) {
           if (!ValueShapes.isHostAndPort(((String) server).trim())) {
@@ -184,7 +193,8 @@ public final class SettingRules {
   }
 
   /**
-   * Checks a secret's value at startup: long enough and not a known placeholder.
+   * Checks a secret's value at startup: long enough, not a known placeholder, and not a placeholder or a short
+   * piece repeated to reach the length ({@code changeme-changeme-changeme-changeme}).
    *
    * @return the reason it is unusable; never contains the secret
    */
@@ -193,13 +203,85 @@ public final class SettingRules {
       return Optional.of("is empty");
     }
     String text = new String(secret, java.nio.charset.StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT);
-    if (PLACEHOLDER_SECRETS.contains(text)) {
+    if (PLACEHOLDER_SECRETS.contains(text) || isMadeOfPlaceholders(text)) {
       return Optional.of("is a well-known placeholder; generate one with: openssl rand -base64 48");
     }
     if (secret.length < 32) {
       return Optional.of("is " + secret.length + " bytes; use at least 32 random bytes (openssl rand -base64 48)");
     }
+    if (repeatsAShortPiece(text)) {
+      return Optional.of("is a short piece repeated, which is far easier to guess than its length suggests;"
+          + " generate one with: openssl rand -base64 48");
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Whether every word of the text (runs of letters and digits) is a placeholder or a word of one, such as
+   * {@code changeme-changeme-changeme} or {@code my-secret-key-secret-key}.
+   */
+  private static boolean isMadeOfPlaceholders(String text) {
+    boolean anyWord = false;
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+      if (wordChar && start < 0) {
+        start = i;
+      } else if (!wordChar && start >= 0) {
+        if (!PLACEHOLDER_WORDS.contains(text.substring(start, i))) {
+          return false;
+        }
+        anyWord = true;
+        start = -1;
+      }
+    }
+    return anyWord;
+  }
+
+  /** Whether the text is one piece of at most a quarter of its length written again and again. */
+  private static boolean repeatsAShortPiece(String text) {
+    for (int period = 1; period <= text.length() / 4; period++) {
+      boolean periodic = true;
+      for (int i = period; i < text.length() && periodic; i++) {
+        periodic = text.charAt(i) == text.charAt(i - period);
+      }
+      if (periodic) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a weaker value than {@code baseline} of a setting that protects the session cookie; the consequence,
+   * as a sentence fragment, when it is: Secure or HttpOnly turned off, SameSite made laxer.
+   */
+  public static Optional<String> weakening(Setting setting, Object value, Object baseline) {
+    switch (setting) {
+      case SESSION_COOKIE_SECURE:
+        return Boolean.FALSE.equals(value) && Boolean.TRUE.equals(baseline)
+            ? Optional.of("browsers then also send the session cookie over plain HTTP, where anyone on the network"
+                + " can read it")
+            : Optional.empty();
+      case SESSION_COOKIE_HTTPONLY:
+        return Boolean.FALSE.equals(value) && Boolean.TRUE.equals(baseline)
+            ? Optional.of("any script on the page can then read the session cookie, so one XSS steals the session")
+            : Optional.empty();
+      case SESSION_COOKIE_SAMESITE:
+        int strength = sameSiteStrength(value);
+        return strength >= 0 && strength < sameSiteStrength(baseline)
+            ? Optional.of("browsers then send the session cookie with more cross-site requests, which opens the"
+                + " door to cross-site request forgery")
+            : Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** Strict 2, Lax 1, None 0; -1 for anything else. */
+  private static int sameSiteStrength(Object value) {
+    return value instanceof String ? sameSite((String) value).map(List.of("None", "Lax", "Strict")::indexOf).orElse(-1)
+        : -1;
   }
 
   /** Whether a connection URL has a password in it (user info or a {@code password=} parameter). */
@@ -224,6 +306,20 @@ public final class SettingRules {
     return Optional.empty();
   }
 
+  private static Optional<Violation> checkDirectory(String directory) {
+    if (directory.isBlank()) {
+      return invalid(Setting.SESSION_FILE_DIR, "an empty directory name would put session files in the working"
+          + " directory, wherever the application happens to start", "name a directory, e.g. /var/lib/app/sessions");
+    }
+    try {
+      java.nio.file.Path.of(directory);
+      return Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return invalid(Setting.SESSION_FILE_DIR, "'" + directory + "' is not a valid path (" + e.getReason() + ")",
+          "name a directory, e.g. /var/lib/app/sessions");
+    }
+  }
+
   private static Optional<Violation> checkFileMode(int mode) {
     if (mode < 0 || mode > 0777) {
       return invalid(Setting.SESSION_FILE_MODE, mode + " is not a permission mode (did you write it in decimal?)",
@@ -242,16 +338,76 @@ public final class SettingRules {
     return Optional.empty();
   }
 
-  private static Optional<Violation> checkUri(Setting setting, String value, Set<String> schemes, String example) {
+  /**
+   * {@code redis[s]://[[user]:password@]host[:port][/db]}, the forms redis-py's {@code from_url} takes too. The
+   * messages hide the whole user info: a malformed URL may hold a password where no pattern expects one.
+   */
+  private static Optional<Violation> checkRedisUrl(String value) {
+    String url = value.trim();
+    String shown = "'" + url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1****@") + "'";
+    String form = "redis://[[user]:password@]host[:port][/db], or rediss://... for TLS";
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return invalid(Setting.SESSION_REDIS, shown + " is not a valid URL (" + e.getReason() + ")",
+          "percent-encode special characters of a password, e.g. '@' as %40, and write it as " + form);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+      return invalid(Setting.SESSION_REDIS, shown + " is not a redis or rediss URL", "write it as " + form);
+    }
+    if (uri.getHost() == null) {
+      return invalid(Setting.SESSION_REDIS, shown + " names no host", "write it as " + form
+          + ", percent-encoding special characters of a password, e.g. '@' as %40");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      return invalid(Setting.SESSION_REDIS, shown + " has options after '?' or '#', which are not supported",
+          "leave them out: " + form);
+    }
+    if (uri.getRawUserInfo() != null && uri.getRawUserInfo().indexOf(':') < 0) {
+      // redis-py reads "redis://name@host" as a user without a password, which people mean as a password more
+      // often than not: refuse the guess rather than connect without authenticating.
+      return invalid(Setting.SESSION_REDIS, shown + " has user info without a colon, so it is unclear whether it is"
+          + " a user or a password", "put a colon before the password or between user and password: " + form);
+    }
+    String path = uri.getPath();
+    if (path != null && !path.isEmpty() && !path.equals("/") && !isDatabaseNumber(path.substring(1))) {
+      return invalid(Setting.SESSION_REDIS, shown + " ends in a path that is not a database number",
+          "end it with a database number such as /0, or with no path for database 0: " + form);
+    }
+    if (uri.getPort() > 65535) {
+      return invalid(Setting.SESSION_REDIS, shown + " has a port above 65535", "write it as " + form);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isDatabaseNumber(String text) {
+    if (text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Violation> checkUri(Setting setting, String value, Set<String> schemes, String fix) {
     try {
       URI uri = new URI(value);
-      if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT)) || uri.getHost() == null) {
+      if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
         return invalid(setting, "'" + maskCredentials(value) + "' is not a " + String.join(" or ", new java.util.TreeSet<>(schemes)) + " URL",
-            "use a URL such as " + example);
+            fix);
+      }
+      if (uri.getHost() == null) {
+        return invalid(setting, "'" + maskCredentials(value) + "' names no host", "write a host name after '//',"
+            + " and percent-encode special characters of a password, e.g. '@' as %40");
       }
       return Optional.empty();
     } catch (URISyntaxException e) {
-      return invalid(setting, "'" + maskCredentials(value) + "' is not a valid URL", "use a URL such as " + example);
+      return invalid(setting, "'" + maskCredentials(value) + "' is not a valid URL (" + e.getReason() + ")", fix);
     }
   }
 

@@ -38,6 +38,12 @@ public enum Message {
       "%s is assigned %s, which the generated loader never runs (under a servlet container main() does not"
           + " run either: the seed's WSGI pitfall), so the key would be missing at startup. Fix: set it in the"
           + " field's initializer, e.g. static final String %s = System.getenv(\"%s\");"),
+  UncheckedConversion(Diagnostic.Kind.WARNING,
+      "%s converts the value of %s with code the generated loader cannot replay, so the loader sees only the"
+          + " result: a mistyped value (such as 'yes', which Boolean.parseBoolean reads as false) starts the"
+          + " application without a word instead of failing at startup. Fix: parse the value with a JDK function"
+          + " the loader replays strictly (Boolean.parseBoolean, Integer.parseInt, Long.parseLong, Duration.parse,"
+          + " Duration.ofMinutes, SessionType.valueOf...), e.g. static final %s %s = %s;"),
   MissingStoreSetting(Diagnostic.Kind.WARNING,
       "SESSION_TYPE is %s but %s is not declared, so the store %s. Fix: declare %s, e.g. %s."),
   IrrelevantSetting(Diagnostic.Kind.WARNING,

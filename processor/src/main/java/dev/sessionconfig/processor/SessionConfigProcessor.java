@@ -12,6 +12,7 @@ import dev.sessionconfig.processor.read.FieldAssignments;
 import dev.sessionconfig.processor.read.TreeSupport;
 import dev.sessionconfig.processor.read.ValueSourceAnalyzer;
 import dev.sessionconfig.processor.validate.ConfigClassShapeValidator;
+import dev.sessionconfig.processor.validate.ConversionValidator;
 import dev.sessionconfig.processor.validate.SecretSourceValidator;
 import dev.sessionconfig.processor.validate.SessionTypeValidator;
 import dev.sessionconfig.processor.validate.SettingFieldValidator;
@@ -195,6 +196,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     new SessionTypeValidator(elements).validate(config, Optional.ofNullable(strays.get("SESSION_TYPE")), report);
     new SecretSourceValidator(analyzer).validate(config, report);
     new StoreSettingsValidator().validate(config, SessionTypeValidator.constantType(config), report);
+    new ConversionValidator().validate(config, report);
     if (declarationsUsable) {
       new SettingValueValidator().validate(config, report);
     }

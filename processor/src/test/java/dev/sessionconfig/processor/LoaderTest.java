@@ -148,6 +148,8 @@ class LoaderTest {
     assertTrue(description.matches("(?s).*SECRET_KEY +=\\s+\\*\\*\\*\\* +\\(environment variable SECRET_KEY\\).*"), description);
     assertTrue(description.matches("(?s).*SESSION_FILE_DIR +=\\s+/srv/sessions +\\(system property sessions.dir\\).*"), description);
     assertTrue(description.matches("(?s).*SESSION_COOKIE_NAME +=\\s+sid +\\(constant com.acme.Config.SESSION_COOKIE_NAME\\).*"), description);
-    assertTrue(description.contains("(field com.acme.Config.SESSION_COOKIE_SECURE)"), description);
+    assertTrue(description.matches("(?s).*SESSION_COOKIE_SECURE +=\\s+false +\\(environment variable COOKIE_SECURE, else false as Boolean.parseBoolean reads a missing value\\).*"),
+        description);
+    assertTrue(description.contains("(field com.acme.Config.SECRET_KEY_FALLBACKS)"), description);
   }
 }

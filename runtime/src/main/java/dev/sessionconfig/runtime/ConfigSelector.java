@@ -60,12 +60,18 @@ public final class ConfigSelector<T> {
    */
   public String selectedName(ConfigSource source) {
     String name = source.getenv(variable);
-    if (name == null || name.isBlank()) {
+    if (name == null) {
       if (defaultName == null) {
         throw new SessionConfigException("selected by " + variable, List.of(variable
             + ": environment variable " + variable + " is not set; set it to one of " + options.keySet()));
       }
       return defaultName;
+    }
+    if (name.isBlank()) {
+      // Set but empty is a deployment mistake more often than a choice: it must not quietly pick the default.
+      throw new SessionConfigException("selected by " + variable, List.of(variable + ": environment variable "
+          + variable + " is set but empty; " + (defaultName == null ? "" : "unset it for '" + defaultName + "', or ")
+          + "set it to one of " + options.keySet()));
     }
     if (!options.containsKey(name.trim())) {
       String hint = Names.closest(name.trim(), options.keySet()).map(s -> "did you mean '" + s + "'? ").orElse("");

@@ -21,21 +21,52 @@ public final class SettingsCollector {
   private final boolean development;
   private final ConfigSource source;
   private final Map<Setting, Found> found = new EnumMap<>(Setting.class);
+  /** The settings whose field could not be read because the config class failed to initialize, and why. */
+  private final Map<Setting, String> uninitialized = new EnumMap<>(Setting.class);
+  private String initializationFailure;
 
-  /** A setting as found: its origin, and its normalized value or why there is none. */
-  private static final class Found {
-    final String origin;
-    final Object value;
-    final String unsetReason;
-    final String problem;
+  /**
+   * A setting as found: its origin, and its normalized value or why there is none.
+   *
+   * @param unsetReason why there is no value (the default applies), e.g. {@code environment variable K is not set}
+   * @param problem why the value cannot be used: a startup problem
+   * @param weakening a warning that the environment made a cookie setting weaker than its default, or {@code null}
+   */
+  private record Found(String origin, Object value, String unsetReason, String problem, String weakening) {
+    static Found value(String origin, Object value) {
+      return new Found(origin, value, null, null, null);
+    }
 
-    Found(String origin, Object value, String unsetReason, String problem) {
-      this.origin = origin;
-      this.value = value;
-      this.unsetReason = unsetReason;
-      this.problem = problem;
+    static Found unset(String origin, String reason) {
+      return new Found(origin, null, reason, null, null);
+    }
+
+    static Found problem(String origin, String problem) {
+      return new Found(origin, null, null, problem, null);
+    }
+
+    Found withWeakening(String warning) {
+      return new Found(origin, value, unsetReason, problem, warning);
     }
   }
+
+  /** A source where nothing is set, to replay what a lookup's code gives without the environment. */
+  private static final ConfigSource NOTHING_SET = new ConfigSource() {
+    @Override
+    public String getenv(String name) {
+      return null;
+    }
+
+    @Override
+    public String getProperty(String name) {
+      return null;
+    }
+
+    @Override
+    public String readFile(String path) throws IOException {
+      throw new java.nio.file.NoSuchFileException(path);
+    }
+  };
 
   private SettingsCollector(String configClass, boolean development, ConfigSource source) {
     this.configClass = configClass;
@@ -52,27 +83,60 @@ public final class SettingsCollector {
   public SettingsCollector constant(Setting setting, String field, Object value) {
     String origin = "constant " + field;
     if (value == null) {
-      found.put(setting, new Found(origin, null, field + " is null", null));
+      found.put(setting, Found.unset(origin, field + " is null"));
     } else {
       accept(setting, origin, value);
     }
     return this;
   }
 
-  /** A value the field's initializer looks up, replayed against this collector's source. */
+  /**
+   * A value the field's initializer looks up, replayed against this collector's source with the initializer's
+   * own conversions ({@code Boolean.parseBoolean}...), each applied strictly.
+   */
   public SettingsCollector lookup(Setting setting, Lookup lookup) {
+    String origin = lookup.describe();
     try {
-      String text = lookup.resolve(source);
-      if (text == null) {
-        found.put(setting, new Found(lookup.describe(), null, lookup.missing(), null));
-      } else {
-        accept(setting, lookup.describe(), text);
+      Object value = lookup.resolve(source);
+      if (value == null) {
+        found.put(setting, Found.unset(origin, lookup.missing()));
+        return this;
       }
+      accept(setting, origin, value);
+      Found accepted = found.get(setting);
+      if (accepted.value() != null) {
+        weakening(setting, accepted.value(), lookup).ifPresent(warning -> found.put(setting, accepted.withWeakening(warning)));
+      }
+    } catch (Lookup.UnusableValue e) {
+      found.put(setting, Found.problem(origin, !e.needsOrigin() ? e.getMessage()
+          : setting.isSecret() ? "the value of " + lookup.sourceList() + " cannot be converted" + " (from " + origin + ")"
+          : e.getMessage() + " (from " + origin + ")"));
     } catch (IOException | RuntimeException e) {
-      found.put(setting, new Found(lookup.describe(), null, null,
-          lookup.describe() + " cannot be read (" + e.getClass().getSimpleName() + ")"));
+      found.put(setting, Found.problem(origin, origin + " cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
     return this;
+  }
+
+  /**
+   * A warning when {@code value}, found by {@code lookup}, makes the session cookie weaker than the value the
+   * setting has when nothing is set: the code's own fallback, else the setting's default.
+   */
+  private static Optional<String> weakening(Setting setting, Object value, Lookup lookup) {
+    Optional<Object> baseline = valueWhenUnset(setting, lookup).or(setting::defaultValue);
+    return baseline.flatMap(base -> SettingRules.weakening(setting, value, base).map(consequence ->
+        setting + ": " + display(setting, value) + " (from " + lookup.describe() + ") is weaker than the default, "
+            + display(setting, base) + ": " + consequence + ". Unless that is meant, unset " + lookup.sourceList()
+            + " or set it to " + display(setting, base) + "."));
+  }
+
+  /** What the lookup's code gives when nothing is set (its fallback), normalized; empty when nothing. */
+  private static Optional<Object> valueWhenUnset(Setting setting, Lookup lookup) {
+    try {
+      Object value = lookup.resolve(NOTHING_SET);
+      return value == null ? Optional.empty() : Optional.of(setting.normalize(value));
+    } catch (IOException | Lookup.UnusableValue | RuntimeException e) {
+      return Optional.empty(); // the code has no usable value of its own: the setting's default applies
+    }
   }
 
   /**
@@ -85,13 +149,16 @@ public final class SettingsCollector {
     try {
       value = read.get();
     } catch (RuntimeException | LinkageError e) {
-      // The class's static initializer failed. Its exception message is not shown: it may quote a secret.
-      found.put(setting, new Found(origin, null, null,
-          "initializing " + configClass + " failed (" + rootCause(e).getClass().getName() + ")" + unsetLookups(seen)));
+      // The class's static initializer failed: one problem for the class, naming every field it left unread. Its
+      // exception message is not shown: it may quote a secret.
+      if (initializationFailure == null) {
+        initializationFailure = rootCause(e).getClass().getName();
+      }
+      uninitialized.put(setting, field + " (" + setting + unsetLookups(seen) + ")");
       return this;
     }
     if (value == null) {
-      found.put(setting, new Found(origin, null, field + " is null" + unsetLookups(seen), null));
+      found.put(setting, Found.unset(origin, field + " is null" + unsetLookups(seen)));
     } else {
       accept(setting, origin, value);
     }
@@ -101,7 +168,7 @@ public final class SettingsCollector {
   /** The validated settings. */
   public SessionSettings settings() {
     Evaluation evaluation = evaluate();
-    if (!evaluation.problems.isEmpty()) {
+    if (evaluation.hasProblems()) {
       throw new SessionConfigException(configClass, evaluation.problems());
     }
     if (!evaluation.warnings.isEmpty()) {
@@ -162,6 +229,9 @@ public final class SettingsCollector {
     final Map<Setting, List<String>> problems = new EnumMap<>(Setting.class);
     final List<String> warnings = new ArrayList<>();
 
+    /** Problems of the config class as a whole, listed after those of single settings. */
+    final List<String> classProblems = new ArrayList<>();
+
     void problem(Setting setting, String text) {
       problems.computeIfAbsent(setting, s -> new ArrayList<>()).add(setting + ": " + text);
     }
@@ -169,7 +239,12 @@ public final class SettingsCollector {
     List<String> problems() {
       List<String> all = new ArrayList<>();
       problems.values().forEach(all::addAll);
+      all.addAll(classProblems);
       return all;
+    }
+
+    boolean hasProblems() {
+      return !problems.isEmpty() || !classProblems.isEmpty();
     }
   }
 
@@ -177,19 +252,24 @@ public final class SettingsCollector {
     Evaluation result = new Evaluation();
     for (Setting setting : Setting.values()) {
       Found entry = found.get(setting);
-      if (entry == null) {
+      if (uninitialized.containsKey(setting)) {
+        result.origins.put(setting, "field " + uninitialized.get(setting) + ", whose class failed to initialize");
+      } else if (entry == null) {
         result.origins.put(setting, "default");
         putDefault(result, setting);
-      } else if (entry.problem != null) {
-        result.origins.put(setting, entry.origin);
-        result.problem(setting, entry.problem);
-      } else if (entry.value == null) {
-        result.origins.put(setting, entry.unsetReason + "; default");
+      } else if (entry.problem() != null) {
+        result.origins.put(setting, entry.origin());
+        result.problem(setting, entry.problem());
+      } else if (entry.value() == null) {
+        result.origins.put(setting, entry.unsetReason() + "; default");
         putDefault(result, setting);
       } else {
-        result.origins.put(setting, entry.origin);
-        result.values.put(setting, entry.value);
+        result.origins.put(setting, entry.origin());
+        result.values.put(setting, entry.value());
       }
+    }
+    if (initializationFailure != null) {
+      result.classProblems.add(initializationProblem());
     }
     requireSessionType(result);
     requireSecretKey(result);
@@ -198,21 +278,39 @@ public final class SettingsCollector {
       result.values.put(Setting.SESSION_FILE_DIR,
           java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sessionconfig-sessions").toString());
     }
-    if (result.problems.isEmpty()) {
+    if (!result.hasProblems()) {
       for (SettingRules.Violation violation : SettingRules.checkCombination(result.values)) {
         report(result, violation, result.origins.get(violation.setting()));
       }
     }
-    // Weak values were accepted by accept(); they are reported here, as warnings.
+    // Weak values were accepted by accept(); they are reported here, as warnings: one per setting, the one
+    // naming the environment value that weakened it when there is one.
     for (Map.Entry<Setting, Found> entry : found.entrySet()) {
-      if (entry.getValue().value != null) {
-        Optional<SettingRules.Violation> violation = SettingRules.check(entry.getKey(), entry.getValue().value);
-        if (violation.isPresent() && violation.get().severity() == SettingRules.Severity.WEAK) {
-          report(result, violation.get(), entry.getValue().origin);
-        }
+      Setting setting = entry.getKey();
+      Found value = entry.getValue();
+      if (value.value() == null) {
+        continue;
+      }
+      if (value.weakening() != null) {
+        result.warnings.add(value.weakening());
+        continue;
+      }
+      Optional<SettingRules.Violation> violation = SettingRules.check(setting, value.value());
+      if (violation.isPresent() && violation.get().severity() == SettingRules.Severity.WEAK) {
+        report(result, violation.get(), value.origin());
       }
     }
     return result;
+  }
+
+  /** The one problem of a config class whose static initializer failed, naming the settings it left unread. */
+  private String initializationProblem() {
+    StringBuilder fields = new StringBuilder();
+    for (String field : uninitialized.values()) {
+      fields.append(fields.length() == 0 ? "" : ", ").append(field);
+    }
+    return configClass + ": initializing it failed (" + initializationFailure + "), so the loader cannot read "
+        + (uninitialized.size() == 1 ? "the field " : "the fields ") + fields;
   }
 
   private static void putDefault(Evaluation result, Setting setting) {
@@ -225,17 +323,21 @@ public final class SettingsCollector {
   private void requireSessionType(Evaluation result) {
     if (!result.values.containsKey(Setting.SESSION_TYPE) && !hasProblem(Setting.SESSION_TYPE)) {
       Found entry = found.get(Setting.SESSION_TYPE);
-      result.problem(Setting.SESSION_TYPE, (entry != null ? entry.unsetReason : "not declared in " + configClass)
+      if (uninitialized.containsKey(Setting.SESSION_TYPE)) {
+        return; // reported with the class's initialization
+      }
+      result.problem(Setting.SESSION_TYPE, (entry != null ? entry.unsetReason() : "not declared in " + configClass)
           + "; sessions need a store, e.g. 'filesystem'");
     }
   }
 
   private void requireSecretKey(Evaluation result) {
-    if (result.values.containsKey(Setting.SECRET_KEY) || hasProblem(Setting.SECRET_KEY)) {
+    if (result.values.containsKey(Setting.SECRET_KEY) || hasProblem(Setting.SECRET_KEY)
+        || uninitialized.containsKey(Setting.SECRET_KEY)) {
       return;
     }
     Found entry = found.get(Setting.SECRET_KEY);
-    String reason = entry != null ? entry.unsetReason : "not declared in " + configClass;
+    String reason = entry != null ? entry.unsetReason() : "not declared in " + configClass;
     if (development) {
       byte[] key = new byte[64];
       new SecureRandom().nextBytes(key);
@@ -259,12 +361,12 @@ public final class SettingsCollector {
     }
     Setting connection = connectionSetting.get();
     Found entry = found.get(connection);
-    boolean given = entry != null && entry.value != null;
-    if (given || hasProblem(connection)) {
+    boolean given = entry != null && entry.value() != null;
+    if (given || hasProblem(connection) || uninitialized.containsKey(connection)) {
       return;
     }
     Optional<Object> fallback = connection.defaultValue();
-    String reason = entry != null ? entry.unsetReason : "not declared in " + configClass;
+    String reason = entry != null ? entry.unsetReason() : "not declared in " + configClass;
     if (fallback.isPresent()) {
       result.warnings.add(connection + ": " + reason + "; using " + display(connection, fallback.get()));
     } else {
@@ -274,7 +376,7 @@ public final class SettingsCollector {
 
   private boolean hasProblem(Setting setting) {
     Found entry = found.get(setting);
-    return entry != null && entry.problem != null;
+    return entry != null && entry.problem() != null;
   }
 
   private void accept(Setting setting, String origin, Object raw) {
@@ -282,10 +384,10 @@ public final class SettingsCollector {
       Object value = setting.isSecret() ? secretValue(setting, raw) : setting.normalize(raw);
       Optional<SettingRules.Violation> violation = SettingRules.check(setting, value);
       found.put(setting, violation.isPresent() && violation.get().severity() != SettingRules.Severity.WEAK
-          ? new Found(origin, null, null, violation.get().text() + " (from " + origin + ")")
-          : new Found(origin, value, null, null));
+          ? Found.problem(origin, violation.get().text() + " (from " + origin + ")")
+          : Found.value(origin, value));
     } catch (IllegalArgumentException e) {
-      found.put(setting, new Found(origin, null, null, e.getMessage() + " (from " + origin + ")"));
+      found.put(setting, Found.problem(origin, e.getMessage() + " (from " + origin + ")"));
     }
   }
 
@@ -347,7 +449,7 @@ public final class SettingsCollector {
         if (lookup.resolve(source) == null) {
           missing.add(lookup.missing());
         }
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | Lookup.UnusableValue | RuntimeException e) {
         missing.add(lookup.describe() + " cannot be read");
       }
     }

@@ -45,4 +45,12 @@ class ConfigSelectorTest {
     assertThrows(SessionConfigException.class, () -> load(ConfigSource.of(Map.of())));
     assertEquals("development", selector.orDefault("development").selectedName(ConfigSource.of(Map.of())));
   }
+
+  @Test
+  void aVariableSetButEmptyIsAProblemNotTheDefault() {
+    SessionConfigException e = assertThrows(SessionConfigException.class,
+        () -> selector.orDefault("development").selectedName(ConfigSource.of(Map.of("APP_ENV", " "))));
+    assertEquals(List.of("APP_ENV: environment variable APP_ENV is set but empty; unset it for 'development', or set"
+        + " it to one of [development, production]"), e.problems());
+  }
 }

@@ -123,14 +123,18 @@ class SettingsCollectorTest {
   }
 
   @Test
-  void aFailingStaticInitializerIsAProblemNotACrash() {
+  void aFailingStaticInitializerIsOneProblemOfTheClassNotOneBlamedOnEachSetting() {
     SessionConfigException e = assertThrows(SessionConfigException.class, () -> collector(Map.of("SECRET_KEY", GOOD_KEY))
         .field(Setting.PERMANENT_SESSION_LIFETIME, "com.acme.Config.LIFETIME",
             () -> { throw new ExceptionInInitializerError(new NumberFormatException("secret text")); },
             Lookup.env("LIFETIME"))
+        .field(Setting.SESSION_ID_LENGTH, "com.acme.Config.SESSION_ID_LENGTH",
+            () -> { throw new NoClassDefFoundError("com/acme/Config"); })
         .settings());
-    assertEquals(List.of("PERMANENT_SESSION_LIFETIME: initializing com.acme.Config failed"
-        + " (java.lang.NumberFormatException); environment variable LIFETIME is not set"), e.problems());
+    assertEquals(List.of("com.acme.Config: initializing it failed (java.lang.NumberFormatException), so the loader"
+        + " cannot read the fields com.acme.Config.SESSION_ID_LENGTH (SESSION_ID_LENGTH), com.acme.Config.LIFETIME"
+        + " (PERMANENT_SESSION_LIFETIME; environment variable LIFETIME is not set)"), e.problems());
+    assertFalse(e.getMessage().contains("secret text"), e.getMessage());
   }
 
   @Test

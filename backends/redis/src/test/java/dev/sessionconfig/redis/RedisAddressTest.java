@@ -54,10 +54,10 @@ class RedisAddressTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://:hunter22@cache:6379", "redis://hunter22@cache:6379", "redis://:hunter22@cache/x",
-      "redis://:hunter22@cache/0?ssl=true", "redis://:hunter22@", "redis://:hunter22@ca che"})
+      "redis://:hunter22@cache/0?ssl=true", "redis://:hunter22@", "redis://:hunter22@ca che", "redis://:hunter22@cache:6379/abc", "redis://:hunter22@cache:99999"})
   void refusesWhatItCannotHonourWithoutShowingThePassword(String url) {
     SessionStoreException e = assertThrows(SessionStoreException.class, () -> RedisAddress.parse(url));
-    assertTrue(e.getMessage().startsWith("SESSION_REDIS '"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("SESSION_REDIS: '"), e.getMessage());
     assertTrue(e.getMessage().contains("redis://[[user]:password@]host[:port][/db]"), e.getMessage());
     Failures.assertDoesNotShow("hunter22", e);
   }

@@ -28,7 +28,7 @@ class QuickstartTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = Quickstart.start(0);
+    server = Quickstart.start(0, dev.sessionconfig.runtime.ConfigSource.of(java.util.Map.of()));
     base = URI.create("http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
   }
 

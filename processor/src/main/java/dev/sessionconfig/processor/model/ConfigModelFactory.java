@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.read.ConfigClass;
 import dev.sessionconfig.processor.read.EnumConstant;
+import dev.sessionconfig.processor.read.LookupExpr;
 import dev.sessionconfig.processor.read.SettingField;
 import dev.sessionconfig.processor.read.ValueSource;
 import java.time.Duration;
@@ -50,20 +51,14 @@ public final class ConfigModelFactory {
     if (value.isPresent() && value.get() instanceof Duration && field.element().asType().toString().equals("java.time.Duration")) {
       return SettingModel.duration(setting, declaring, name, (Duration) value.get());
     }
-    boolean replayable = source.kind() == ValueSource.Kind.LOOKUP
-        || source.kind() == ValueSource.Kind.LITERAL_FALLBACK && !setting.isSecret();
-    if (replayable && source.lookup().isPresent() && isText(field)) {
-      return SettingModel.lookup(setting, declaring, name, source.lookup().get());
+    Optional<LookupExpr> replay = field.replay();
+    if (replay.isPresent()) {
+      return SettingModel.lookup(setting, declaring, name, replay.get());
     }
     return SettingModel.field(setting, declaring, name, source.seen());
   }
 
   private static boolean isDeprecated(javax.lang.model.element.Element element) {
     return element.getAnnotation(Deprecated.class) != null;
-  }
-
-  /** A lookup yields text: it can stand for the field only when the field holds text the loader parses. */
-  private static boolean isText(SettingField field) {
-    return field.element().asType().toString().equals("java.lang.String");
   }
 }

@@ -6,6 +6,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.Conversion;
 import dev.sessionconfig.processor.read.Intermediate.FunctionValue;
 import dev.sessionconfig.processor.read.Intermediate.LookupMap;
 import dev.sessionconfig.processor.read.Intermediate.OptionalOf;
@@ -75,7 +76,7 @@ final class Calls {
   Calls(Evaluation evaluation) {
     this.evaluation = evaluation;
     this.rules = List.of(this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::functions,
-        this::enums, this::stripped, this::stringOfLookup, this::pure, this::withSource);
+        this::enums, this::stripped, this::conversions, this::stringOfLookup, this::pure, this::withSource);
   }
 
   ValueSource invocation(TreePath path, MethodInvocationTree invocation, Bindings bindings) {
@@ -168,14 +169,19 @@ final class Calls {
       case "java.lang.System.getProperties/0":
         return Optional.of(ValueSource.intermediate(call.at(), LookupMap.PROPERTIES, List.of()));
       case "java.lang.System.getProperty/1":
-      case "java.lang.Integer.getInteger/1":
-      case "java.lang.Long.getLong/1":
-      case "java.lang.Boolean.getBoolean/1":
         return Optional.of(named(call, LookupExpr::property));
       case "java.lang.System.getProperty/2":
+        return Optional.of(Combine.coalesce(call.at(), named(call, LookupExpr::property), call.arg(1)));
+      case "java.lang.Boolean.getBoolean/1": // false when the property is not set
+        return Optional.of(named(call, name -> LookupExpr.property(name)
+            .converted(Conversion.toBoolean("Boolean.getBoolean"))));
+      case "java.lang.Integer.getInteger/1": // null when the property is not set; decoded like Integer.decode
+      case "java.lang.Long.getLong/1":
+        return Optional.of(named(call, name -> decoded(call, LookupExpr.property(name))));
       case "java.lang.Integer.getInteger/2":
       case "java.lang.Long.getLong/2":
-        return Optional.of(Combine.coalesce(call.at(), named(call, LookupExpr::property), call.arg(1)));
+        return Optional.of(Combine.coalesce(call.at(),
+            named(call, name -> decoded(call, LookupExpr.property(name))), call.arg(1)));
       case "java.nio.file.Files.readString/1":
       case "java.nio.file.Files.readString/2":
       case "java.nio.file.Files.readAllBytes/1":
@@ -244,7 +250,7 @@ final class Calls {
         return Optional.of(optionalOf(call.at(), Combine.coalesce(call.at(), content, contentOf(supplied(call, 0)))));
       case "map/1":
         return Optional.of(optionalOf(call.at(), content.isNullLiteral() ? content
-            : evaluation.apply(call.arg(0), List.of(content), call.at())));
+            : presentOnly(evaluation.apply(call.arg(0), List.of(content), call.at()), content)));
       case "flatMap/1":
         return Optional.of(optionalOf(call.at(), content.isNullLiteral() ? content
             : contentOf(evaluation.apply(call.arg(0), List.of(content), call.at()))));
@@ -329,6 +335,12 @@ final class Calls {
     }
   }
 
+  /** A JDK parse or conversion function on a lookup, such as {@code Boolean.parseBoolean(System.getenv("K"))}. */
+  private Optional<ValueSource> conversions(Call call) {
+    return JdkConversions.of(call).map(converted -> converted.input()
+        .withLookup(converted.input().lookup().orElseThrow().converted(converted.conversion())));
+  }
+
   /** {@code new String(Files.readAllBytes(p), UTF_8)}: the text of the lookup. */
   private Optional<ValueSource> stringOfLookup(Call call) {
     boolean copiesText = call.method().getKind() == ElementKind.CONSTRUCTOR
@@ -381,6 +393,28 @@ final class Calls {
     return path.isComputed() && path.raw() instanceof Path file
         ? ValueSource.lookup(call.at(), LookupExpr.file(file.toString().replace(File.separatorChar, '/')))
         : Combine.opaque(call.at(), call.inputs());
+  }
+
+  /** {@code Integer.getInteger}'s and {@code Long.getLong}'s reading of a property: decoded, null when unset. */
+  private static LookupExpr decoded(Call call, LookupExpr property) {
+    String function = call.owner().substring("java.lang.".length()) + "." + call.name();
+    Conversion conversion = call.owner().equals("java.lang.Long")
+        ? Conversion.toLong(function, 0)
+        : Conversion.toInt(function, 0);
+    return property.converted(conversion).presentOnlyOver(property).orElseThrow();
+  }
+
+  /**
+   * The result of a function that runs only on a present {@code content} ({@code Optional.map}): a conversion of
+   * content's lookup stays absent when content is; any other lookup cannot be replayed exactly.
+   */
+  static ValueSource presentOnly(ValueSource mapped, ValueSource content) {
+    if (mapped.lookup().isEmpty() || content.lookup().isEmpty()) {
+      return mapped;
+    }
+    return mapped.lookup().get().presentOnlyOver(content.lookup().get())
+        .map(mapped::withLookup)
+        .orElseGet(() -> Combine.inexact(mapped));
   }
 
   /** What the supplier in argument {@code index} supplies. */

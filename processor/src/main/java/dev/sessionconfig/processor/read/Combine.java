@@ -119,7 +119,8 @@ final class Combine {
         if (fallback.isNullLiteral()) {
           return ValueSource.lookup(at, lookup);
         }
-        return ValueSource.fallback(fallback.culpritPath(), text(fallback).map(lookup::orElse).orElse(null), seen);
+        return ValueSource.fallback(fallback.culpritPath(), constant(fallback, lookup.isConverted())
+            .map(lookup::orElse).orElse(null), seen);
       case LITERAL_FALLBACK:
         return ValueSource.fallback(fallback.culpritPath(), fallback.lookup().map(lookup::or).orElse(null), seen);
       default:
@@ -127,13 +128,23 @@ final class Combine {
     }
   }
 
-  /** The value of a literal as the loader's text, when it has one. */
-  private static Optional<String> text(ValueSource literal) {
+  /**
+   * The value of a literal as the loader's fallback, when it has one: the text of a scalar after a text lookup,
+   * and the value itself after a converted one ({@code map(Integer::parseInt).orElse(32)}).
+   */
+  private static Optional<Object> constant(ValueSource literal, boolean typed) {
     Object value = literal.isComputed() ? literal.raw() : null;
-    return value instanceof String || value instanceof Character || value instanceof Boolean
-        || value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-        ? Optional.of(String.valueOf(value))
-        : Optional.empty();
+    boolean scalar = value instanceof String || value instanceof Character || value instanceof Boolean
+        || value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte;
+    if (!typed) {
+      return scalar ? Optional.of(String.valueOf(value)) : Optional.empty();
+    }
+    if (value instanceof Short || value instanceof Byte) {
+      return Optional.of(((Number) value).intValue());
+    }
+    boolean typedConstant = value instanceof java.time.Duration
+        || value instanceof EnumConstant constant && constant.enumType().equals("dev.sessionconfig.SessionType");
+    return scalar || typedConstant ? Optional.of(value) : Optional.empty();
   }
 
   private static ValueSource commonLiteral(TreePath at, List<ValueSource> literals) {

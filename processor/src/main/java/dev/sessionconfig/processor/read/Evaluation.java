@@ -420,8 +420,9 @@ final class Evaluation {
     if (nullCheck.isPresent()) {
       ValueSource nonNull = nullCheck.get().nonNullWhenTrue() ? whenTrue : whenFalse;
       ValueSource otherwise = nullCheck.get().nonNullWhenTrue() ? whenFalse : whenTrue;
-      if (nullCheck.get().guards(nonNull)) {
-        return Combine.coalesce(path, nonNull, otherwise);
+      Optional<ValueSource> guarded = nullCheck.get().guarded(nonNull);
+      if (guarded.isPresent()) {
+        return Combine.coalesce(path, guarded.get(), otherwise);
       }
     }
     Optional<ValueSource> chosen = condition.isComputed() && condition.raw() instanceof Boolean value

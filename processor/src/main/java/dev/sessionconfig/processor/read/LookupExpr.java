@@ -1,15 +1,18 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.Conversion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A lookup the generated loader can replay against a {@code ConfigSource}: an environment variable, a system
- * property or a secrets file, possibly combined. The processor-side twin of {@code
- * dev.sessionconfig.runtime.Lookup}, whose semantics it shares: a lookup is absent when it finds nothing
- * ({@code null}), and {@link #or}/{@link #orElse} step in only then. Immutable.
+ * property or a secrets file, possibly combined, defaulted and converted by a JDK function ({@code
+ * Boolean.parseBoolean}...). The processor-side twin of {@code dev.sessionconfig.runtime.Lookup}, whose semantics
+ * it shares: a lookup is absent when it finds nothing ({@code null}), and {@link #or}/{@link #orElse} step in only
+ * then. Immutable.
  *
  * <p>{@link #describe()} and {@link #toString()} never print a {@link #fallback()}: a hard-coded default may be
  * a secret, and descriptions end up in build logs.
@@ -29,22 +32,38 @@ public final class LookupExpr {
     /** {@link #inner()}, or the constant {@link #fallback()} when it is absent. */
     FALLBACK,
     /** {@link #inner()} without surrounding white space ({@code strip()} or {@code trim()}). */
-    STRIPPED
+    STRIPPED,
+    /**
+     * {@link #inner()} converted by {@link #conversion()}; when it is absent, the JDK function's own result for
+     * {@code null} (see {@link Conversion#ofMissing()}), unless {@link #presentOnly()}.
+     */
+    CONVERTED
   }
 
   private final Kind kind;
-  /** The name or path of a leaf; the fallback of a FALLBACK. */
-  private final String text;
-  /** EITHER's first lookup; the inner lookup of FALLBACK and STRIPPED. */
+  /** The name or path of a leaf (a String); the fallback of a FALLBACK. */
+  private final Object text;
+  /** EITHER's first lookup; the inner lookup of FALLBACK, STRIPPED and CONVERTED. */
   private final LookupExpr first;
   /** EITHER's second lookup. */
   private final LookupExpr second;
+  /** CONVERTED's conversion. */
+  private final Conversion conversion;
+  /** Whether a CONVERTED stays absent when its inner lookup is ({@code Optional.map}, {@code x != null ? f(x) : d}). */
+  private final boolean presentOnly;
 
-  private LookupExpr(Kind kind, String text, LookupExpr first, LookupExpr second) {
+  private LookupExpr(Kind kind, Object text, LookupExpr first, LookupExpr second) {
+    this(kind, text, first, second, null, false);
+  }
+
+  private LookupExpr(Kind kind, Object text, LookupExpr first, LookupExpr second, Conversion conversion,
+      boolean presentOnly) {
     this.kind = kind;
     this.text = text;
     this.first = first;
     this.second = second;
+    this.conversion = conversion;
+    this.presentOnly = presentOnly;
   }
 
   public static LookupExpr env(String name) {
@@ -64,8 +83,11 @@ public final class LookupExpr {
     return new LookupExpr(Kind.EITHER, null, this, Objects.requireNonNull(other, "other"));
   }
 
-  /** This lookup, or the constant {@code fallback} when it is absent. */
-  public LookupExpr orElse(String fallback) {
+  /**
+   * This lookup, or the constant {@code fallback} when it is absent: text, or for a converted lookup a value of
+   * the conversion's type (a Boolean, Integer, Long, {@code Duration}, {@link EnumConstant}...).
+   */
+  public LookupExpr orElse(Object fallback) {
     return new LookupExpr(Kind.FALLBACK, Objects.requireNonNull(fallback, "fallback"), this, null);
   }
 
@@ -74,13 +96,38 @@ public final class LookupExpr {
     return kind == Kind.STRIPPED ? this : new LookupExpr(Kind.STRIPPED, null, this, null);
   }
 
+  /** This lookup passed to a JDK function, which is also called when the lookup is absent (as a direct call is). */
+  public LookupExpr converted(Conversion by) {
+    return new LookupExpr(Kind.CONVERTED, null, this, null, Objects.requireNonNull(by, "by"), false);
+  }
+
+  /**
+   * The same lookup where every conversion runs only on a present value, as in {@code
+   * Optional.ofNullable(lookup).map(Boolean::parseBoolean)}: empty unless this is {@link #derivedFrom} {@code
+   * base}, whose absence then means this one's.
+   */
+  public Optional<LookupExpr> presentOnlyOver(LookupExpr base) {
+    if (equals(base)) {
+      return Optional.of(this);
+    }
+    switch (kind) {
+      case STRIPPED:
+        return first.presentOnlyOver(base).map(LookupExpr::stripped);
+      case CONVERTED:
+        return first.presentOnlyOver(base)
+            .map(inner -> new LookupExpr(Kind.CONVERTED, null, inner, null, conversion, true));
+      default:
+        return Optional.empty();
+    }
+  }
+
   public Kind kind() {
     return kind;
   }
 
   /** The variable, property or path of an ENV, PROPERTY or FILE lookup; {@code null} for the other kinds. */
   public String name() {
-    return isLeaf() ? text : null;
+    return isLeaf() ? (String) text : null;
   }
 
   /** The lookup an EITHER tries first; {@code null} for the other kinds. */
@@ -93,17 +140,88 @@ public final class LookupExpr {
     return kind == Kind.EITHER ? second : null;
   }
 
-  /** The lookup a FALLBACK or STRIPPED wraps; {@code null} for the other kinds. */
+  /** The lookup a FALLBACK, STRIPPED or CONVERTED wraps; {@code null} for the other kinds. */
   public LookupExpr inner() {
-    return kind == Kind.FALLBACK || kind == Kind.STRIPPED ? first : null;
+    return kind == Kind.FALLBACK || kind == Kind.STRIPPED || kind == Kind.CONVERTED ? first : null;
   }
 
   /**
    * The constant a FALLBACK uses when its inner lookup is absent; {@code null} for the other kinds (also when a
    * FALLBACK is nested inside them). Treat it as a secret: never log it.
    */
-  public String fallback() {
+  public Object fallback() {
     return kind == Kind.FALLBACK ? text : null;
+  }
+
+  /** Every constant the code falls back to anywhere in this lookup, outermost first. Treat them as secrets. */
+  public List<Object> fallbacks() {
+    switch (kind) {
+      case EITHER:
+        List<Object> both = new java.util.ArrayList<>(first.fallbacks());
+        both.addAll(second.fallbacks());
+        return List.copyOf(both);
+      case FALLBACK:
+        List<Object> all = new java.util.ArrayList<>();
+        all.add(text);
+        all.addAll(first.fallbacks());
+        return List.copyOf(all);
+      case STRIPPED:
+      case CONVERTED:
+        return first.fallbacks();
+      default:
+        return List.of();
+    }
+  }
+
+  /** A CONVERTED's conversion; {@code null} for the other kinds. */
+  public Conversion conversion() {
+    return conversion;
+  }
+
+  /** Whether a CONVERTED stays absent when its inner lookup is absent, rather than calling the function on null. */
+  public boolean presentOnly() {
+    return presentOnly;
+  }
+
+  /** Whether a JDK conversion is applied anywhere in this lookup, so its value is typed rather than text. */
+  public boolean isConverted() {
+    switch (kind) {
+      case CONVERTED:
+        return true;
+      case EITHER:
+        return first.isConverted() || second.isConverted();
+      case FALLBACK:
+      case STRIPPED:
+        return first.isConverted();
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The value the code gives when no environment variable, property or file is set: its fallbacks, converted as
+   * the code converts them; empty when it gives none (the setting's default applies, or a conversion would fail on
+   * the missing value).
+   *
+   * @throws IllegalArgumentException when a conversion rejects a fallback, with the conversion's message
+   */
+  public Optional<Object> valueWhenUnset() {
+    switch (kind) {
+      case EITHER:
+        return first.valueWhenUnset().or(second::valueWhenUnset);
+      case FALLBACK:
+        return first.valueWhenUnset().or(() -> Optional.of(text));
+      case STRIPPED:
+        return first.valueWhenUnset().map(value -> value.toString().strip());
+      case CONVERTED:
+        Optional<Object> inner = first.valueWhenUnset();
+        if (inner.isPresent()) {
+          return Optional.of(conversion.apply(inner.get()));
+        }
+        return presentOnly ? Optional.empty() : conversion.ofMissing();
+      default:
+        return Optional.empty();
+    }
   }
 
   private boolean isLeaf() {
@@ -125,6 +243,7 @@ public final class LookupExpr {
         break;
       case FALLBACK:
       case STRIPPED:
+      case CONVERTED:
         first.collectSources(leaves);
         break;
       default:
@@ -159,12 +278,14 @@ public final class LookupExpr {
         && kind == that.kind
         && Objects.equals(text, that.text)
         && Objects.equals(first, that.first)
-        && Objects.equals(second, that.second);
+        && Objects.equals(second, that.second)
+        && Objects.equals(conversion, that.conversion)
+        && presentOnly == that.presentOnly;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, text, first, second);
+    return Objects.hash(kind, text, first, second, conversion, presentOnly);
   }
 
   /** The same as {@link #describe()}: safe to log. */

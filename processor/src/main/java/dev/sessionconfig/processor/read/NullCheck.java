@@ -40,15 +40,15 @@ record NullCheck(ValueSource tested, boolean nonNullWhenTrue) {
   }
 
   /**
-   * Whether {@code branch} is null exactly when the tested value is: the same lookup, or that lookup stripped
-   * (stripping an absent value keeps it absent).
+   * {@code branch} as the value of the non-null side of the test, when it is null exactly when the tested value
+   * is: the same lookup, or that lookup stripped or converted (which then runs only on a present value).
    */
-  boolean guards(ValueSource branch) {
+  Optional<ValueSource> guarded(ValueSource branch) {
     if (tested.kind() != Kind.LOOKUP || branch.kind() != Kind.LOOKUP) {
-      return false;
+      return Optional.empty();
     }
     LookupExpr lookup = tested.lookup().orElseThrow();
-    return branch.lookup().filter(used -> used.equals(lookup) || used.equals(lookup.stripped())).isPresent();
+    return branch.lookup().flatMap(used -> used.presentOnlyOver(lookup)).map(branch::withLookup);
   }
 
   private static boolean isNull(ExpressionTree tree) {

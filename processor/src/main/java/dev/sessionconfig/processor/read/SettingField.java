@@ -78,4 +78,20 @@ public final class SettingField {
   public ValueSource source() {
     return source;
   }
+
+  /**
+   * The lookup the generated loader replays instead of reading the field: its initializer's lookup, with the
+   * conversions and fallbacks it applies, when the loader can repeat it exactly (a secret's hard-coded fallback is
+   * never replayed: it is an error). Empty when the loader must read the field itself.
+   */
+  public Optional<LookupExpr> replay() {
+    Optional<LookupExpr> lookup = source.lookup();
+    boolean replayable = source.kind() == ValueSource.Kind.LOOKUP
+        || source.kind() == ValueSource.Kind.LITERAL_FALLBACK && setting.filter(Setting::isSecret).isEmpty();
+    // Without a conversion a lookup yields text, which stands for the field only when the field holds that text
+    // (not, say, a char[] made from it).
+    boolean fits = lookup.isPresent() && (lookup.get().isConverted()
+        || element.asType().toString().equals("java.lang.String"));
+    return replayable && fits && element.getConstantValue() == null ? lookup : Optional.empty();
+  }
 }

@@ -93,8 +93,8 @@ public final class SecretSourceValidator {
         .map(v -> SettingRules.hasCredentials((String) v)).orElse(false)) {
       Positions.onValue(report, field, source, Message.LiteralSecretKey, field.name(),
           "a URL with a password written in it", field.name(), " and keep the password out of the code");
-    } else if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK && source.lookup()
-        .map(LookupExpr::fallback).filter(f -> f != null && SettingRules.hasCredentials(f)).isPresent()) {
+    } else if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK && source.lookup().map(LookupExpr::fallbacks)
+        .orElse(List.of()).stream().anyMatch(f -> SettingRules.hasCredentials(f.toString()))) {
       Positions.onValue(report, field, source, Message.LiteralSecretFallback, field.name(), looksUp(source));
     }
   }

@@ -5,6 +5,7 @@ import dev.sessionconfig.processor.Message;
 import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.read.ConfigClass;
 import dev.sessionconfig.processor.read.EnumConstant;
+import dev.sessionconfig.processor.read.LookupExpr;
 import dev.sessionconfig.processor.read.SettingField;
 import dev.sessionconfig.processor.read.ValueSource;
 import java.util.Optional;
@@ -41,8 +42,7 @@ public final class SessionTypeValidator {
       return;
     }
     if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK) {
-      source.lookup().map(lookup -> lookup.fallback()).filter(f -> f != null)
-          .ifPresent(fallback -> checkName(field.get(), source, fallback, report));
+      source.lookup().ifPresent(lookup -> checkFallback(field.get(), source, lookup, report));
       return;
     }
     Optional<SessionType> type = knownType(config, source, field.get(), report);
@@ -82,6 +82,26 @@ public final class SessionTypeValidator {
       return checkName(field, source, (String) value, report);
     }
     return Optional.empty();
+  }
+
+  /** The session type the code falls back to when nothing is set, converted as the code converts it. */
+  private void checkFallback(SettingField field, ValueSource source, LookupExpr lookup, Report report) {
+    Optional<Object> fallback;
+    try {
+      fallback = lookup.valueWhenUnset();
+    } catch (IllegalArgumentException e) {
+      String[] parts = e.getMessage().split("; ", 2);
+      Positions.onValue(report, field, source, Message.UnknownSessionType, parts[0],
+          parts.length > 1 ? parts[1] : SessionType.lookup("").fix());
+      return;
+    }
+    if (fallback.isPresent() && fallback.get() instanceof String) {
+      checkName(field, source, (String) fallback.get(), report);
+    } else if (fallback.isPresent() && fallback.get() instanceof SessionType
+        && ((SessionType) fallback.get()).storeArtifactId().isEmpty()) {
+      SessionType.Lookup unsupported = SessionType.lookup(((SessionType) fallback.get()).configName());
+      Positions.onValue(report, field, source, Message.UnsupportedSessionType, unsupported.reason(), unsupported.fix());
+    }
   }
 
   private Optional<SessionType> checkName(SettingField field, ValueSource source, String name, Report report) {

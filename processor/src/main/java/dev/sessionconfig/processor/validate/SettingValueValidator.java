@@ -34,9 +34,8 @@ public final class SettingValueValidator {
       if (source.kind() == ValueSource.Kind.LITERAL && !source.isNullLiteral()) {
         constantValue(field).flatMap(value -> check(field, setting.get(), source, value, report))
             .ifPresent(value -> known.put(setting.get(), value));
-      } else if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK) {
-        source.lookup().map(LookupExpr::fallback).filter(f -> f != null)
-            .ifPresent(fallback -> check(field, setting.get(), source, fallback, report));
+      } else if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK && source.lookup().isPresent()) {
+        checkFallback(field, setting.get(), source, source.lookup().get(), report);
       }
     }
     for (Setting setting : Setting.values()) {
@@ -57,6 +56,23 @@ public final class SettingValueValidator {
     }
   }
 
+  /** Checks the value the code falls back to when nothing is set, converted as the code converts it. */
+  private static void checkFallback(SettingField field, Setting setting, ValueSource source, LookupExpr lookup,
+      Report report) {
+    try {
+      lookup.valueWhenUnset().ifPresent(fallback -> check(field, setting, source, fallback, report));
+    } catch (IllegalArgumentException e) {
+      reportUnparsable(field, setting, source, e, report);
+    }
+  }
+
+  private static void reportUnparsable(SettingField field, Setting setting, ValueSource source,
+      IllegalArgumentException e, Report report) {
+    String[] parts = e.getMessage().split("; ", 2);
+    Positions.onValue(report, field, source, Message.InvalidSettingValue, setting,
+        parts[0], parts.length > 1 ? parts[1] : "change the value");
+  }
+
   /** Checks one value; returns it normalized when it is acceptable, for the combination rules. */
   private static Optional<Object> check(SettingField field, Setting setting, ValueSource source, Object value,
       Report report) {
@@ -64,9 +80,7 @@ public final class SettingValueValidator {
     try {
       normalized = setting.normalize(value);
     } catch (IllegalArgumentException e) {
-      String[] parts = e.getMessage().split("; ", 2);
-      Positions.onValue(report, field, source, Message.InvalidSettingValue, setting,
-          parts[0], parts.length > 1 ? parts[1] : "change the value");
+      reportUnparsable(field, setting, source, e, report);
       return Optional.empty();
     }
     if (!hasNormalizedType(setting, normalized)) {

@@ -6,10 +6,13 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.sessionconfig.Conversion;
 import dev.sessionconfig.processor.model.ConfigModel;
 import dev.sessionconfig.processor.model.SettingModel;
+import dev.sessionconfig.processor.read.EnumConstant;
 import dev.sessionconfig.processor.read.LookupExpr;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -29,6 +32,8 @@ public final class LoaderWriter {
   static final ClassName SETTING = ClassName.get("dev.sessionconfig", "Setting");
   static final ClassName SESSION_TYPE = ClassName.get("dev.sessionconfig", "SessionType");
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
+  static final ClassName CHRONO_UNIT = ClassName.get("java.time.temporal", "ChronoUnit");
+  static final ClassName CONVERSION = ClassName.get("dev.sessionconfig", "Conversion");
   static final ClassName SESSION_INTERFACE = ClassName.get("dev.sessionconfig.runtime.servlet", "SessionInterface");
   static final ClassName SERVLET_CONTEXT = ClassName.get("jakarta.servlet", "ServletContext");
   static final ClassName SERVLET_CONTEXT_LISTENER = ClassName.get("jakarta.servlet", "ServletContextListener");
@@ -64,7 +69,7 @@ public final class LoaderWriter {
         .addMethod(describe())
         .addMethod(collect(model));
     if (model.servletApi()) {
-      loader.addMethod(initApp()).addType(listener(model));
+      loader.addMethod(initApp()).addMethod(initAppFrom()).addType(listener(model));
     }
     if (model.readsDeprecated()) {
       loader.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
@@ -118,6 +123,19 @@ public final class LoaderWriter {
         .addJavadoc("initializes, e.g. from {@link Listener}.\n")
         .addJavadoc("\n@throws $L listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION.canonicalName())
         .addStatement("return $T.install(context, load())", SESSION_INTERFACE)
+        .build();
+  }
+
+  private static MethodSpec initAppFrom() {
+    return MethodSpec.methodBuilder("initApp")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(SESSION_INTERFACE)
+        .addParameter(SERVLET_CONTEXT, "context")
+        .addParameter(CONFIG_SOURCE, "source")
+        .addJavadoc("{@link #initApp(ServletContext)} with every environment, property and file lookup answered by\n")
+        .addJavadoc("{@code source}, e.g. to start an application in a test with a given environment.\n")
+        .addJavadoc("\n@throws $L listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION.canonicalName())
+        .addStatement("return $T.install(context, load(source))", SESSION_INTERFACE)
         .build();
   }
 
@@ -190,9 +208,59 @@ public final class LoaderWriter {
       case EITHER:
         return CodeBlock.of("$L.or($L)", lookup(lookup.first()), lookup(lookup.second()));
       case FALLBACK:
-        return CodeBlock.of("$L.orElse($S)", lookup(lookup.inner()), lookup.fallback());
+        return CodeBlock.of("$L.orElse($L)", lookup(lookup.inner()), constant(lookup.fallback()));
+      case CONVERTED:
+        return CodeBlock.of(lookup.presentOnly() ? "$L.map($L)" : "$L.as($L)", lookup(lookup.inner()),
+            conversion(lookup.conversion()));
       default:
         return CodeBlock.of("$L.stripped()", lookup(lookup.inner()));
     }
+  }
+
+  /** A fallback as a Java expression of its own type: text, a boxed scalar, a Duration or a SessionType. */
+  private static CodeBlock constant(Object value) {
+    if (value instanceof String) {
+      return CodeBlock.of("$S", value);
+    }
+    if (value instanceof Long) {
+      return CodeBlock.of("$LL", value);
+    }
+    if (value instanceof Duration) {
+      Duration duration = (Duration) value;
+      return CodeBlock.of("$T.ofSeconds($LL, $L)", DURATION, duration.getSeconds(), duration.getNano());
+    }
+    if (value instanceof EnumConstant) {
+      return CodeBlock.of("$T.$L", SESSION_TYPE, ((EnumConstant) value).constant());
+    }
+    return CodeBlock.of("$L", value); // Boolean, Integer
+  }
+
+  /** The runtime {@code Conversion} that replays {@code conversion}. */
+  private static CodeBlock conversion(Conversion conversion) {
+    if (conversion instanceof Conversion.ToBoolean) {
+      return CodeBlock.of("$T.toBoolean($S)", CONVERSION, conversion.function());
+    }
+    if (conversion instanceof Conversion.ToWholeNumber) {
+      Conversion.ToWholeNumber number = (Conversion.ToWholeNumber) conversion;
+      return CodeBlock.of("$T.$L($S, $L)", CONVERSION, number.isLong() ? "toLong" : "toInt", number.function(),
+          number.radix());
+    }
+    if (conversion instanceof Conversion.ToDuration) {
+      return CodeBlock.of("$T.toDuration($S)", CONVERSION, conversion.function());
+    }
+    if (conversion instanceof Conversion.DurationIn) {
+      return CodeBlock.of("$T.durationIn($S, $T.$L)", CONVERSION, conversion.function(), CHRONO_UNIT,
+          ((Conversion.DurationIn) conversion).unit().name());
+    }
+    if (conversion instanceof Conversion.ToPath) {
+      return CodeBlock.of("$T.toPath($S)", CONVERSION, conversion.function());
+    }
+    if (conversion instanceof Conversion.ToUri) {
+      return CodeBlock.of("$T.toUri($S)", CONVERSION, conversion.function());
+    }
+    if (conversion instanceof Conversion.ChangeCase) {
+      return CodeBlock.of("$T.changeCase($L)", CONVERSION, ((Conversion.ChangeCase) conversion).upper());
+    }
+    return CodeBlock.of("$T.toSessionType($S)", CONVERSION, conversion.function());
   }
 }

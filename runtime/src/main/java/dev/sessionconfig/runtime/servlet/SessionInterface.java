@@ -79,12 +79,19 @@ public final class SessionInterface implements AutoCloseable {
     try {
       store.checkAvailable();
     } catch (SessionStoreException e) {
-      Setting setting = Setting.connectionSettingOf(settings.sessionType()).orElse(Setting.SESSION_FILE_DIR);
-      SessionConfigException problem = new SessionConfigException(settings.configClass(),
-          List.of(setting + ": " + e.getMessage()));
-      problem.initCause(e);
-      throw problem;
+      throw storeProblem(settings, e);
     }
+  }
+
+  /** The problem of a store that cannot be opened or used, naming its connection setting. */
+  private static SessionConfigException storeProblem(SessionSettings settings, RuntimeException cause) {
+    Setting setting = Setting.connectionSettingOf(settings.sessionType()).orElse(Setting.SESSION_FILE_DIR);
+    String message = String.valueOf(cause.getMessage());
+    // Store messages about a setting already start with its name.
+    String problem = message.startsWith(setting + ":") ? message : setting + ": " + message;
+    SessionConfigException exception = new SessionConfigException(settings.configClass(), List.of(problem));
+    exception.initCause(cause);
+    return exception;
   }
 
   public SessionSettings settings() {
@@ -148,7 +155,11 @@ public final class SessionInterface implements AutoCloseable {
           continue;
         }
         if (provider.type() == type) {
-          return provider.open(settings);
+          try {
+            return provider.open(settings);
+          } catch (SessionStoreException | IllegalArgumentException e) {
+            throw storeProblem(settings, e);
+          }
         }
       }
     }

@@ -21,6 +21,10 @@ public final class MemoryStoreProvider implements SessionStoreProvider {
 
   @Override
   public SessionStore open(SessionSettings settings) {
+    if (settings.jdbcUrl().orElse("").contains("unusable")) {
+      throw new dev.sessionconfig.runtime.store.SessionStoreException("memory at test:1 cannot hold sessions: the"
+          + " URL asks for an unusable store");
+    }
     last = new MemoryStore(Clock.systemUTC());
     last.down = settings.jdbcUrl().orElse("").contains("down");
     return last;

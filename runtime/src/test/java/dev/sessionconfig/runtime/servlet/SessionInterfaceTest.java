@@ -85,6 +85,16 @@ class SessionInterfaceTest {
   }
 
   @Test
+  void aStoreThatCannotBeOpenedIsAStartupProblemNamingItsSetting() {
+    SessionConfigException e = assertThrows(SessionConfigException.class,
+        () -> SessionInterface.install(fake.context(), memory("jdbc:unusable")));
+    assertEquals(List.of("SESSION_JDBC_URL: memory at test:1 cannot hold sessions: the URL asks for an unusable store"),
+        e.problems());
+    assertTrue(e.getCause() instanceof SessionStoreException);
+    assertTrue(fake.filters.isEmpty());
+  }
+
+  @Test
   void anUnavailableStoreFailsTheStartNamingItAndIsClosed() {
     SessionConfigException e = assertThrows(SessionConfigException.class,
         () -> SessionInterface.install(fake.context(), memory("jdbc:down")));

@@ -18,7 +18,9 @@ public enum Setting {
   SESSION_PERMANENT(ValueKind.BOOLEAN, null, true),
   SESSION_KEY_PREFIX(ValueKind.STRING, null, "session:"),
   SESSION_ID_LENGTH(ValueKind.INT, null, 32),
-  SESSION_SERIALIZATION_FORMAT(ValueKind.STRING, null, "json"),
+  SESSION_SERIALIZATION_FORMAT(ValueKind.STRING, null, "binary"),
+  SESSION_ATTRIBUTE_TYPES(ValueKind.TYPE_LIST, null, null),
+  SESSION_SERIALIZATION_ALLOW(ValueKind.STRING_LIST, null, List.of()),
   PERMANENT_SESSION_LIFETIME(ValueKind.DURATION, null, Duration.ofDays(31)),
   SESSION_ABSOLUTE_LIFETIME(ValueKind.DURATION, null, null),
   SESSION_REFRESH_EACH_REQUEST(ValueKind.BOOLEAN, null, true),
@@ -165,6 +167,9 @@ public enum Setting {
           throw new IllegalArgumentException(lookup.problem());
         }
         return lookup.type();
+      case TYPE_LIST:
+        throw new IllegalArgumentException("the types that may live in a session cannot come from text; list their"
+            + " classes in the @SessionConfig class, e.g. List.of(Cart.class, Role.class)");
       case STRING_LIST:
       case SECRET_LIST:
         List<String> items = new ArrayList<>();
@@ -228,7 +233,9 @@ public enum Setting {
     STRING("java.lang.String"),
     PATH("java.lang.String", "java.nio.file.Path"),
     URI("java.lang.String", "java.net.URI"),
-    STRING_LIST("java.lang.String", "java.util.List<java.lang.String>", "java.lang.String[]");
+    STRING_LIST("java.lang.String", "java.util.List<java.lang.String>", "java.lang.String[]"),
+    /** Class literals of the application's own types, read at compile time. */
+    TYPE_LIST("java.util.List<java.lang.Class<?>>", "java.util.Set<java.lang.Class<?>>", "java.lang.Class<?>[]");
 
     private final List<String> javaTypes;
 

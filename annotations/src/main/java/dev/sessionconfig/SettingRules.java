@@ -114,8 +114,18 @@ public final class SettingRules {
                 "use a short printable prefix such as 'session:'");
       }
       case SESSION_SERIALIZATION_FORMAT:
-        return "json".equals(value) ? Optional.empty()
-            : invalid(setting, "'" + value + "' is not a supported serialization format", "use 'json'");
+        return "binary".equals(value) ? Optional.empty()
+            : invalid(setting, "'" + value + "' is not a supported serialization format: sessions are stored in"
+                + " sessionconfig's typed binary format, which reads records, enums and java.time values back"
+                + " exactly and signs every record", "use 'binary', or leave the setting out");
+      case SESSION_SERIALIZATION_ALLOW:
+        for (Object pattern : (List<?>) value) {
+          Optional<String> problem = SerializationPatterns.problem((String) pattern);
+          if (problem.isPresent()) {
+            return invalid(setting, problem.get(), SerializationPatterns.FIX);
+          }
+        }
+        return Optional.empty();
       case SESSION_REDIS:
         return checkRedisUrl((String) value);
       case SESSION_MONGODB:

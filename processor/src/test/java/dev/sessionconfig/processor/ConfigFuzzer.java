@@ -144,7 +144,7 @@ final class ConfigFuzzer {
         new Field("boolean", "SESSION_PERMANENT", pick("true", "false")),
         new Field("String", "SESSION_KEY_PREFIX", pick("\"session:\"", "\"app:\"")),
         new Field(pick("int", "Integer"), "SESSION_ID_LENGTH", pick("16", "32", "128")),
-        new Field("String", "SESSION_SERIALIZATION_FORMAT", "\"json\""),
+        new Field("String", "SESSION_SERIALIZATION_FORMAT", "\"binary\""),
         pick(new Field("Duration", "PERMANENT_SESSION_LIFETIME", "Duration.ofDays(7)"),
             new Field("long", "PERMANENT_SESSION_LIFETIME", "12 * 3600"),
             new Field("int", "PERMANENT_SESSION_LIFETIME", "86400")),

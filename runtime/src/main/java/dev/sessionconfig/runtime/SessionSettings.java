@@ -2,6 +2,7 @@ package dev.sessionconfig.runtime;
 
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.runtime.values.AttributeTypes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -68,6 +69,18 @@ public final class SessionSettings {
 
   public String serializationFormat() {
     return (String) values.get(Setting.SESSION_SERIALIZATION_FORMAT);
+  }
+
+  /** The application's records, enums and Serializable classes that may live in a session (SESSION_ATTRIBUTE_TYPES). */
+  public AttributeTypes attributeTypes() {
+    Object types = values.get(Setting.SESSION_ATTRIBUTE_TYPES);
+    return types instanceof AttributeTypes ? (AttributeTypes) types : AttributeTypes.none();
+  }
+
+  /** The patterns of the classes JDK deserialization may instantiate (SESSION_SERIALIZATION_ALLOW). */
+  @SuppressWarnings("unchecked")
+  public List<String> serializationAllow() {
+    return (List<String>) values.get(Setting.SESSION_SERIALIZATION_ALLOW);
   }
 
   /** Idle timeout: how long a session lives after its last use. */

@@ -2,14 +2,10 @@ package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.Secret;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs session ids for the cookie: {@code id + "." + base64url(HMAC-SHA256(key, id))}. A cookie is accepted
@@ -18,21 +14,19 @@ import javax.crypto.spec.SecretKeySpec;
  * the server look up, let alone adopt, an id it chose.
  */
 final class CookieSigner {
-  private static final String ALGORITHM = "HmacSHA256";
+  private final SigningKeys keys;
 
-  /** The signing key first, then the fallbacks in their configured order. */
-  private final List<SecretKeySpec> keys = new ArrayList<>();
+  CookieSigner(SigningKeys keys) {
+    this.keys = keys;
+  }
 
   CookieSigner(Secret key, List<Secret> fallbacks) {
-    keys.add(new SecretKeySpec(key.bytes(), ALGORITHM));
-    for (Secret fallback : fallbacks) {
-      keys.add(new SecretKeySpec(fallback.bytes(), ALGORITHM));
-    }
+    this(new SigningKeys(key, fallbacks));
   }
 
   /** The cookie value for {@code id}, signed with SECRET_KEY. */
   String sign(String id) {
-    return id + "." + new String(encode(mac(keys.get(0), id)), StandardCharsets.US_ASCII);
+    return id + "." + new String(encode(mac(0, id)), StandardCharsets.US_ASCII);
   }
 
   /**
@@ -54,7 +48,7 @@ final class CookieSigner {
     // Compared as text, not as decoded bytes: base64 decoding ignores the unused low bits of the last
     // character, so two different strings would decode to one signature and a tampered cookie could pass.
     byte[] signature = cookieValue.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-    for (SecretKeySpec key : keys) {
+    for (int key = 0; key < keys.count(); key++) {
       // MessageDigest.isEqual takes the same time wherever the first differing byte is.
       if (MessageDigest.isEqual(encode(mac(key, id)), signature)) {
         return Optional.of(id);
@@ -67,14 +61,7 @@ final class CookieSigner {
     return Base64.getUrlEncoder().withoutPadding().encode(signature);
   }
 
-  private static byte[] mac(SecretKeySpec key, String id) {
-    try {
-      // A Mac is not thread-safe and cheap to make; one per call keeps the signer shareable.
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
-    }
+  private byte[] mac(int key, String id) {
+    return keys.plainMac(key, id.getBytes(StandardCharsets.US_ASCII));
   }
 }

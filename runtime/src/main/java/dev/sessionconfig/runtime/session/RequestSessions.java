@@ -52,13 +52,13 @@ final class RequestSessions {
     if (!loaded) {
       loaded = true;
       requestedId().ifPresent(id -> manager.repository().read(id, manager.now()).ifPresent(data -> {
-        session = StoreSession.stored(this, id, data);
+        session = StoreSession.stored(this, manager.values(), id, data);
         storedId = id;
         storedData = data;
       }));
     }
     if (session == null && create) {
-      session = StoreSession.fresh(this, manager.ids().next(), manager.now());
+      session = StoreSession.fresh(this, manager.values(), manager.ids().next(), manager.now());
     }
     return session;
   }
@@ -112,8 +112,9 @@ final class RequestSessions {
     }
     long now = manager.now();
     boolean renewed = storedId != null && !storedId.equals(session.getId());
+    StoreSession.Snapshot snapshot = session.snapshot(now);
     if (session.empty()) {
-      if (storedId != null && (session.changed() || renewed)) {
+      if (storedId != null && (snapshot.changed() || renewed)) {
         manager.repository().delete(storedId);
         storedId = null;
         storedData = null;
@@ -122,7 +123,7 @@ final class RequestSessions {
       return;
     }
     boolean newId = storedId == null || renewed;
-    if (!newId && !session.changed() && !manager.lifetimes().refreshDue(storedData, now)) {
+    if (!newId && !snapshot.changed() && !manager.lifetimes().refreshDue(storedData, now)) {
       return;
     }
     if (newId && response.isCommitted()) {
@@ -139,7 +140,6 @@ final class RequestSessions {
       manager.repository().delete(storedId);
       storedId = null;
     }
-    StoreSession.Snapshot snapshot = session.snapshot(now);
     manager.repository().write(session.getId(), snapshot.data());
     session.saved(snapshot);
     storedId = session.getId();

@@ -8,6 +8,6 @@ import java.util.Map;
  * @param created when the session was created, epoch millis
  * @param lastAccessed when the session was last written (a change or a refresh), epoch millis
  * @param maxInactiveSeconds the idle lifetime set by {@code setMaxInactiveInterval}, or 0 for the configured one
- * @param attributes unmodifiable, values as {@link AttributeValues} allows
+ * @param attributes each attribute's value in its stored form ({@code SessionValues}), unmodifiable
  */
-record SessionData(long created, long lastAccessed, int maxInactiveSeconds, Map<String, Object> attributes) {}
+record SessionData(long created, long lastAccessed, int maxInactiveSeconds, Map<String, byte[]> attributes) {}

@@ -3,6 +3,7 @@ package dev.sessionconfig.runtime.session;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.values.SessionValues;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
@@ -29,6 +30,7 @@ public final class SessionManager {
   private static final String STATE = RequestSessions.class.getName();
 
   private final SessionRepository repository;
+  private final SessionValues values;
   private final Lifetimes lifetimes;
   private final SessionIds ids;
   private final CookieSigner signer;
@@ -41,10 +43,12 @@ public final class SessionManager {
   }
 
   SessionManager(SessionSettings settings, SessionStore store, Clock clock) {
+    SigningKeys keys = new SigningKeys(settings.secretKey(), settings.secretKeyFallbacks());
     this.lifetimes = new Lifetimes(settings);
-    this.repository = new SessionRepository(store, lifetimes);
+    this.repository = new SessionRepository(store, lifetimes, new SessionCodec(keys));
+    this.values = SessionValues.of(settings.attributeTypes(), settings.serializationAllow());
     this.ids = new SessionIds(new SecureRandom(), settings.idLength());
-    this.signer = new CookieSigner(settings.secretKey(), settings.secretKeyFallbacks());
+    this.signer = new CookieSigner(keys);
     this.cookie = new SessionCookie(settings);
     this.permanent = settings.permanent();
     this.clock = clock;
@@ -121,6 +125,10 @@ public final class SessionManager {
 
   Lifetimes lifetimes() {
     return lifetimes;
+  }
+
+  SessionValues values() {
+    return values;
   }
 
   SessionIds ids() {

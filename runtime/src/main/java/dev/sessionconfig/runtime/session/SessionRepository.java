@@ -10,10 +10,12 @@ final class SessionRepository {
 
   private final SessionStore store;
   private final Lifetimes lifetimes;
+  private final SessionCodec codec;
 
-  SessionRepository(SessionStore store, Lifetimes lifetimes) {
+  SessionRepository(SessionStore store, Lifetimes lifetimes, SessionCodec codec) {
     this.store = store;
     this.lifetimes = lifetimes;
+    this.codec = codec;
   }
 
   /**
@@ -27,7 +29,7 @@ final class SessionRepository {
     }
     SessionData data;
     try {
-      data = SessionCodec.decode(bytes.get());
+      data = codec.decode(id, bytes.get());
     } catch (UnreadableSessionException e) {
       // Neither the id (a credential) nor the data (personal) is logged.
       LOG.log(System.Logger.Level.WARNING, "Unreadable session data in " + store.description() + " ("
@@ -39,7 +41,7 @@ final class SessionRepository {
 
   /** Stores {@code data} under {@code id} until its idle (or absolute) lifetime ends. */
   void write(String id, SessionData data) {
-    store.write(id, SessionCodec.encode(data), Instant.ofEpochMilli(lifetimes.expiresAt(data)));
+    store.write(id, codec.encode(id, data), Instant.ofEpochMilli(lifetimes.expiresAt(data)));
   }
 
   void delete(String id) {

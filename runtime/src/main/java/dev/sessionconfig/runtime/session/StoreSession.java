@@ -1,52 +1,77 @@
 package dev.sessionconfig.runtime.session;
 
+import dev.sessionconfig.runtime.values.IncompatibleValueException;
+import dev.sessionconfig.runtime.values.SessionValues;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@link HttpSession} of one request: a copy of the stored record that the request changes in memory, and
- * that {@link RequestSessions} writes back at the end of the request when it changed. Attribute values are
- * limited to what {@link AttributeValues} allows.
+ * The {@link HttpSession} of one request: the stored record, whose attributes are decoded when first read, and
+ * that {@link RequestSessions} writes back at the end of the request when it changed. A value is checked when it
+ * is set ({@code SessionValues}: it must read back exactly on any instance), and kept by reference, as a
+ * container's own session does: an object the application read or set and then changed in place is stored at
+ * the end of the request, found by comparing its encoding with the stored one.
  *
  * <p>{@code setMaxInactiveInterval(n)} with {@code n <= 0} (the Servlet way of saying "never time out") restores
  * the configured PERMANENT_SESSION_LIFETIME: server-side expiry is never switched off. Session listeners
  * ({@code HttpSessionListener}, {@code HttpSessionBindingListener}, {@code HttpSessionIdListener}) are not
- * called: attribute values are plain data, and a session lives in a store, not in one application instance.
+ * called: a session lives in a store, not in one application instance.
  */
 final class StoreSession implements HttpSession {
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
+
   private final RequestSessions owner;
+  private final SessionValues values;
   private final long created;
   private final long lastAccessed;
   private final boolean isNew;
-  private final Map<String, Object> attributes;
+  private final Map<String, Slot> attributes = new LinkedHashMap<>();
   private String id;
   private int maxInactiveSeconds;
+  private int storedMaxInactiveSeconds;
+  /** Whether an attribute was removed (by the application, or as unreadable) since the last save. */
+  private boolean removed;
   private boolean valid = true;
-  /** Counts changes; {@link #savedChanges} is the count the store has, so a change during a write is not lost. */
-  private long changes;
-  private long savedChanges;
 
-  private StoreSession(RequestSessions owner, String id, SessionData data, boolean isNew) {
+  /**
+   * One attribute: the bytes the store holds for it ({@code null} when it is new), and once this request read or
+   * set it, its live value, with the bytes it had when set (reused at the end when the value cannot change).
+   */
+  private static final class Slot {
+    byte[] stored;
+    boolean live;
+    Object value;
+    byte[] setBytes;
+  }
+
+  private StoreSession(RequestSessions owner, SessionValues values, String id, SessionData data, boolean isNew) {
     this.owner = owner;
+    this.values = values;
     this.id = id;
     this.created = data.created();
     this.lastAccessed = data.lastAccessed();
     this.maxInactiveSeconds = data.maxInactiveSeconds();
-    this.attributes = new LinkedHashMap<>(data.attributes());
+    this.storedMaxInactiveSeconds = isNew ? -1 : data.maxInactiveSeconds();
+    for (Map.Entry<String, byte[]> attribute : data.attributes().entrySet()) {
+      Slot slot = new Slot();
+      slot.stored = attribute.getValue();
+      attributes.put(attribute.getKey(), slot);
+    }
     this.isNew = isNew;
   }
 
-  static StoreSession stored(RequestSessions owner, String id, SessionData data) {
-    return new StoreSession(owner, id, data, false);
+  static StoreSession stored(RequestSessions owner, SessionValues values, String id, SessionData data) {
+    return new StoreSession(owner, values, id, data, false);
   }
 
-  static StoreSession fresh(RequestSessions owner, String id, long now) {
-    return new StoreSession(owner, id, new SessionData(now, now, 0, Map.of()), true);
+  static StoreSession fresh(RequestSessions owner, SessionValues values, String id, long now) {
+    return new StoreSession(owner, values, id, new SessionData(now, now, 0, Map.of()), true);
   }
 
   @Override
@@ -75,7 +100,6 @@ final class StoreSession implements HttpSession {
   @Override
   public synchronized void setMaxInactiveInterval(int seconds) {
     maxInactiveSeconds = Math.max(0, seconds);
-    changes++;
   }
 
   @Override
@@ -83,10 +107,31 @@ final class StoreSession implements HttpSession {
     return (int) Math.min(Integer.MAX_VALUE, owner.idleMillis(maxInactiveSeconds) / 1000);
   }
 
+  /**
+   * The attribute's value, decoded on first use. A stored value that no longer fits the deployed code (its class
+   * gone or changed) is dropped with one log line naming the attribute and the classes, never the value: the
+   * rest of the session is kept.
+   */
   @Override
   public synchronized Object getAttribute(String name) {
     checkValid("getAttribute");
-    return attributes.get(name);
+    Slot slot = attributes.get(name);
+    if (slot == null) {
+      return null;
+    }
+    if (!slot.live) {
+      try {
+        slot.value = values.decode(slot.stored);
+        slot.live = true;
+      } catch (IncompatibleValueException e) {
+        LOG.log(System.Logger.Level.WARNING, "Session attribute '" + name + "' no longer fits the deployed code: "
+            + e.getMessage() + "; dropped it, the rest of the session is kept");
+        attributes.remove(name);
+        removed = true;
+        return null;
+      }
+    }
+    return slot.value;
   }
 
   @Override
@@ -96,8 +141,8 @@ final class StoreSession implements HttpSession {
   }
 
   /**
-   * @throws IllegalArgumentException naming the attribute when the value cannot be stored; the session is then
-   *     unchanged
+   * @throws IllegalArgumentException naming the attribute, the class and the setting that would admit it, when the
+   *     value cannot be stored and read back exactly; the session is then unchanged
    */
   @Override
   public synchronized void setAttribute(String name, Object value) {
@@ -109,16 +154,18 @@ final class StoreSession implements HttpSession {
       removeAttribute(name);
       return;
     }
-    attributes.put(name, AttributeValues.copyOf(name, value));
-    changes++;
+    byte[] bytes = values.encode(name, value);
+    Slot slot = attributes.computeIfAbsent(name, key -> new Slot());
+    slot.live = true;
+    slot.value = value;
+    slot.setBytes = bytes;
   }
 
   @Override
   public synchronized void removeAttribute(String name) {
     checkValid("removeAttribute");
-    if (attributes.containsKey(name)) {
-      attributes.remove(name);
-      changes++;
+    if (attributes.remove(name) != null) {
+      removed = true;
     }
   }
 
@@ -146,27 +193,57 @@ final class StoreSession implements HttpSession {
     return attributes.isEmpty();
   }
 
-  synchronized boolean changed() {
-    return changes != savedChanges;
-  }
-
   /** Gives the session a new id; the data moves to it when the request commits. */
   synchronized void renew(String newId) {
     id = newId;
   }
 
-  /** The record to store, as of {@code now}, and the change count it contains. */
+  /**
+   * The record to store, as of {@code now}: every attribute this request read or set encoded as it is now (an
+   * object changed in place included), the others as stored; and whether it differs from what is stored.
+   */
   synchronized Snapshot snapshot(long now) {
-    return new Snapshot(new SessionData(created, now, maxInactiveSeconds,
-        Collections.unmodifiableMap(new LinkedHashMap<>(attributes))), changes);
+    boolean changed = removed || maxInactiveSeconds != storedMaxInactiveSeconds;
+    Map<String, byte[]> encoded = new LinkedHashMap<>();
+    for (Map.Entry<String, Slot> attribute : attributes.entrySet()) {
+      Slot slot = attribute.getValue();
+      byte[] bytes = slot.live ? current(attribute.getKey(), slot) : slot.stored;
+      changed |= !Arrays.equals(bytes, slot.stored);
+      encoded.put(attribute.getKey(), bytes);
+    }
+    return new Snapshot(new SessionData(created, now, maxInactiveSeconds, Collections.unmodifiableMap(encoded)),
+        changed);
+  }
+
+  /** The live value's bytes now: those of setAttribute for a value that cannot change, else encoded again. */
+  private byte[] current(String name, Slot slot) {
+    if (slot.setBytes != null && SessionValues.isImmutable(slot.value)) {
+      return slot.setBytes;
+    }
+    try {
+      return values.encode(name, slot.value);
+    } catch (IllegalArgumentException e) {
+      // Changed in place into something that cannot be stored: keep what was stored, and say why.
+      LOG.log(System.Logger.Level.ERROR, "The change made in place to session attribute '" + name + "' cannot be"
+          + " stored, so it is lost: " + e.getMessage());
+      return slot.stored != null ? slot.stored : slot.setBytes;
+    }
   }
 
   /** The store now holds {@code snapshot}; changes made after it was taken still count as unsaved. */
   synchronized void saved(Snapshot snapshot) {
-    savedChanges = snapshot.changes();
+    for (Map.Entry<String, byte[]> attribute : snapshot.data().attributes().entrySet()) {
+      Slot slot = attributes.get(attribute.getKey());
+      if (slot != null) {
+        slot.stored = attribute.getValue();
+      }
+    }
+    storedMaxInactiveSeconds = snapshot.data().maxInactiveSeconds();
+    removed = false;
   }
 
-  record Snapshot(SessionData data, long changes) {}
+  /** A record to store, and whether it differs from the stored one. */
+  record Snapshot(SessionData data, boolean changed) {}
 
   private void checkValid(String method) {
     if (!valid) {

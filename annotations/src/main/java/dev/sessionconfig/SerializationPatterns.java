@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rules for SESSION_SERIALIZATION_ALLOW patterns, the only classes JDK deserialization may instantiate when a
- * session is read: well-formed, and narrow enough that no known deserialization gadget falls under them.
+ * SESSION_SERIALIZATION_ALLOW patterns, which name the only classes JDK deserialization may instantiate when a
+ * session is read, in JEP 290's syntax: {@code com.acme.Legacy} (that class), {@code com.acme.model.*} (the
+ * package's classes, nested ones included), {@code org.example.**} (the package and its subpackages). Their rules:
+ * well-formed, and narrow enough that no known deserialization gadget falls under them.
  */
-final class SerializationPatterns {
+public final class SerializationPatterns {
   private SerializationPatterns() {}
 
   static final String FIX = "name your own classes or packages, e.g. com.acme.model.* (that package's classes),"
@@ -31,6 +33,28 @@ final class SerializationPatterns {
       "org.eclipse.jetty.", "org.apache.tomcat.", "org.apache.catalina.", "org.apache.naming.", "net.bytebuddy.",
       "org.apache.batik.", "com.zaxxer.hikari.", "org.h2.", "com.mysql.", "org.postgresql.", "org.mariadb.");
 
+  /** Whether any of {@code patterns} matches the class with this binary name. */
+  public static boolean allows(List<String> patterns, String className) {
+    for (String pattern : patterns) {
+      if (matches(pattern.trim(), className)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code pattern} matches the class with this binary name. */
+  public static boolean matches(String pattern, String className) {
+    if (pattern.endsWith(".**")) {
+      return className.startsWith(pattern.substring(0, pattern.length() - 2));
+    }
+    if (pattern.endsWith(".*")) {
+      String prefix = pattern.substring(0, pattern.length() - 1);
+      return className.startsWith(prefix) && className.indexOf('.', prefix.length()) < 0;
+    }
+    return pattern.equals(className);
+  }
+
   /** What is wrong with {@code pattern}, or empty when it is a narrow, well-formed pattern. */
   static Optional<String> problem(String pattern) {
     String trimmed = pattern.trim();
@@ -46,10 +70,6 @@ final class SerializationPatterns {
     }
     String prefix = base + ".";
     boolean subpackages = trimmed.endsWith(".**");
-    if (subpackages && base.indexOf('.') < 0) {
-      return Optional.of("'" + pattern + "' allows every class of every library whose packages start with " + base
-          + ", which is far more than a session needs and may hold deserialization gadgets");
-    }
     for (String gadgets : GADGET_PACKAGES) {
       // A pattern inside a gadget package allows gadgets; one with subpackages above it allows them too.
       boolean covers = prefix.startsWith(gadgets) || subpackages && gadgets.startsWith(prefix);
@@ -58,6 +78,10 @@ final class SerializationPatterns {
             + ", where known deserialization gadgets live: anyone who can write to the session store could run"
             + " code in the application");
       }
+    }
+    if (subpackages && base.indexOf('.') < 0) {
+      return Optional.of("'" + pattern + "' allows every class of every library whose packages start with " + base
+          + ", which is far more than a session needs and may hold deserialization gadgets");
     }
     return Optional.empty();
   }

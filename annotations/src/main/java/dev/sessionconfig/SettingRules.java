@@ -39,7 +39,9 @@ public final class SettingRules {
     /** The cookie would be rejected or leak: {@code [InsecureCookie]} as an error. */
     INSECURE,
     /** The cookie works but is weaker than it should be: {@code [InsecureCookie]} as a warning. */
-    WEAK
+    WEAK,
+    /** A serialization pattern that is malformed or lets gadgets in: {@code [UnsafeSerializationAllow]}. */
+    UNSAFE
   }
 
   /**
@@ -122,7 +124,7 @@ public final class SettingRules {
         for (Object pattern : (List<?>) value) {
           Optional<String> problem = SerializationPatterns.problem((String) pattern);
           if (problem.isPresent()) {
-            return invalid(setting, problem.get(), SerializationPatterns.FIX);
+            return Optional.of(new Violation(setting, Severity.UNSAFE, problem.get(), SerializationPatterns.FIX));
           }
         }
         return Optional.empty();

@@ -56,6 +56,15 @@ public enum Message {
   InsecureCookie(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
   /** {@code [InsecureCookie]} for a cookie that works but is weaker than it should be. */
   InsecureCookieWarning("InsecureCookie", Diagnostic.Kind.WARNING, "%s: %s. Fix: %s."),
+  UnstorableAttributeType(Diagnostic.Kind.ERROR, "SESSION_ATTRIBUTE_TYPES lists %s: %s Fix: %s"),
+  /** {@code [UnstorableAttributeType]} for a part of a declared type, named by its component path. */
+  UnstorableAttributeComponent("UnstorableAttributeType", Diagnostic.Kind.ERROR,
+      "SESSION_ATTRIBUTE_TYPES lists %s, whose component %s cannot be stored: %s Fix: %s"),
+  UnreadableAttributeTypes(Diagnostic.Kind.ERROR,
+      "SESSION_ATTRIBUTE_TYPES is not a list of class literals, so the processor cannot tell which types to"
+          + " generate codecs for. Fix: list the classes, e.g. static final List<Class<?>> SESSION_ATTRIBUTE_TYPES"
+          + " = List.of(Cart.class, Role.class);"),
+  UnsafeSerializationAllow(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
   InstanceSetting(Diagnostic.Kind.ERROR,
       "%s is an instance field: settings are the class's static fields (Flask reads class attributes), so this"
           + " one is never read. Fix: make it static."),

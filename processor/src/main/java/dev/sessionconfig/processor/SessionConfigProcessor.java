@@ -11,6 +11,7 @@ import dev.sessionconfig.processor.read.ConfigClassReader;
 import dev.sessionconfig.processor.read.FieldAssignments;
 import dev.sessionconfig.processor.read.TreeSupport;
 import dev.sessionconfig.processor.read.ValueSourceAnalyzer;
+import dev.sessionconfig.processor.validate.AttributeTypesValidator;
 import dev.sessionconfig.processor.validate.ConfigClassShapeValidator;
 import dev.sessionconfig.processor.validate.ConversionValidator;
 import dev.sessionconfig.processor.validate.SecretSourceValidator;
@@ -135,7 +136,8 @@ public final class SessionConfigProcessor extends AbstractProcessor {
           processingEnv.getTypeUtils()));
       assignments = Optional.of(new FieldAssignments(trees.get(), units));
     }
-    ConfigClassReader reader = new ConfigClassReader(trees, analyzer, assignments);
+    ConfigClassReader reader = new ConfigClassReader(trees, analyzer, assignments, processingEnv.getElementUtils(),
+        processingEnv.getTypeUtils());
     for (TypeElement type : configs) {
       try {
         processConfig(type, reader, analyzer, strays, round.processingOver());
@@ -197,6 +199,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     new SecretSourceValidator(analyzer).validate(config, report);
     new StoreSettingsValidator().validate(config, SessionTypeValidator.constantType(config), report);
     new ConversionValidator().validate(config, report);
+    new AttributeTypesValidator().validate(config, report);
     if (declarationsUsable) {
       new SettingValueValidator().validate(config, report);
     }

@@ -3,6 +3,7 @@ package dev.sessionconfig.runtime;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.SettingRules;
+import dev.sessionconfig.runtime.values.AttributeTypes;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -381,7 +382,9 @@ public final class SettingsCollector {
 
   private void accept(Setting setting, String origin, Object raw) {
     try {
-      Object value = setting.isSecret() ? secretValue(setting, raw) : setting.normalize(raw);
+      Object value = setting.isSecret() ? secretValue(setting, raw)
+          : setting.kind() == Setting.ValueKind.TYPE_LIST ? attributeTypes(raw)
+          : setting.normalize(raw);
       Optional<SettingRules.Violation> violation = SettingRules.check(setting, value);
       found.put(setting, violation.isPresent() && violation.get().severity() != SettingRules.Severity.WEAK
           ? Found.problem(origin, violation.get().text() + " (from " + origin + ")")
@@ -418,6 +421,21 @@ public final class SettingsCollector {
       }
     }
     return secret;
+  }
+
+  /** SESSION_ATTRIBUTE_TYPES: as a generated loader registers it, or the classes the config class's field holds. */
+  private static AttributeTypes attributeTypes(Object raw) {
+    if (raw instanceof AttributeTypes) {
+      return (AttributeTypes) raw;
+    }
+    if (raw instanceof Object[]) {
+      return AttributeTypes.ofClasses(java.util.Arrays.asList((Object[]) raw));
+    }
+    if (raw instanceof Iterable) {
+      return AttributeTypes.ofClasses((Iterable<?>) raw);
+    }
+    throw new IllegalArgumentException("a " + raw.getClass().getName() + " is not a list of classes; list them,"
+        + " e.g. List.of(Cart.class, Role.class)");
   }
 
   private static Secret toSecret(Object raw) {

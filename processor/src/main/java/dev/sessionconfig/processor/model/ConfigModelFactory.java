@@ -27,7 +27,10 @@ public final class ConfigModelFactory {
     boolean readsDeprecated = isDeprecated(config.type());
     for (Setting setting : Setting.values()) {
       Optional<SettingField> field = config.staticField(setting.name());
-      if (field.isPresent()) {
+      if (field.isPresent() && setting == Setting.SESSION_ATTRIBUTE_TYPES && config.attributeTypes().isPresent()) {
+        settings.add(new SettingModel.AttributeTypes(setting, ClassName.get(field.get().declaringClass()),
+            field.get().name(), config.attributeTypes().get().stored()));
+      } else if (field.isPresent()) {
         settings.add(settingModel(setting, field.get()));
         readsDeprecated |= isDeprecated(field.get().element()) || isDeprecated(field.get().declaringClass());
       }
@@ -41,21 +44,21 @@ public final class ConfigModelFactory {
     ClassName declaring = ClassName.get(field.declaringClass());
     String name = field.name();
     if (field.element().getConstantValue() != null) {
-      return SettingModel.constantField(setting, declaring, name);
+      return new SettingModel.ConstantField(setting, declaring, name);
     }
     ValueSource source = field.source();
     Optional<Object> value = source.kind() == ValueSource.Kind.LITERAL ? source.value() : Optional.empty();
     if (value.isPresent() && value.get() instanceof EnumConstant && setting == Setting.SESSION_TYPE) {
-      return SettingModel.sessionType(setting, declaring, name, ((EnumConstant) value.get()).constant());
+      return new SettingModel.SessionTypeConstant(setting, declaring, name, ((EnumConstant) value.get()).constant());
     }
     if (value.isPresent() && value.get() instanceof Duration && field.element().asType().toString().equals("java.time.Duration")) {
-      return SettingModel.duration(setting, declaring, name, (Duration) value.get());
+      return new SettingModel.DurationConstant(setting, declaring, name, (Duration) value.get());
     }
     Optional<LookupExpr> replay = field.replay();
     if (replay.isPresent()) {
-      return SettingModel.lookup(setting, declaring, name, replay.get());
+      return new SettingModel.Replayed(setting, declaring, name, replay.get());
     }
-    return SettingModel.field(setting, declaring, name, source.seen());
+    return new SettingModel.FieldRead(setting, declaring, name, source.seen());
   }
 
   private static boolean isDeprecated(javax.lang.model.element.Element element) {

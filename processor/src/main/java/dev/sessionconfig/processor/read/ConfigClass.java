@@ -13,14 +13,16 @@ public final class ConfigClass {
   private final boolean development;
   private final AnnotationValue developmentValue;
   private final List<SettingField> fields;
+  private final AttributeTypeFacts attributeTypes;
 
   ConfigClass(TypeElement type, AnnotationMirror annotation, boolean development, AnnotationValue developmentValue,
-      List<SettingField> fields) {
+      List<SettingField> fields, AttributeTypeFacts attributeTypes) {
     this.type = type;
     this.annotation = annotation;
     this.development = development;
     this.developmentValue = developmentValue;
     this.fields = List.copyOf(fields);
+    this.attributeTypes = attributeTypes;
   }
 
   public TypeElement type() {
@@ -45,6 +47,14 @@ public final class ConfigClass {
   /** The class's fields and those it inherits, a subclass's field hiding its superclass's of the same name. */
   public List<SettingField> fields() {
     return fields;
+  }
+
+  /**
+   * SESSION_ATTRIBUTE_TYPES as read; empty when the class does not declare it or its initializer cannot be seen
+   * (no source, or a compiler without the Tree API).
+   */
+  public Optional<AttributeTypeFacts> attributeTypes() {
+    return Optional.ofNullable(attributeTypes);
   }
 
   /** The static field named {@code name} the class declares or inherits. */

@@ -2,6 +2,7 @@ package dev.sessionconfig.processor.read;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.Setting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -21,6 +23,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads a {@code @SessionConfig} class and its superclasses into a {@link ConfigClass}. With the javac Tree
@@ -33,12 +37,17 @@ public final class ConfigClassReader {
   private final Optional<Trees> trees;
   private final Optional<ValueSourceAnalyzer> analyzer;
   private final Optional<FieldAssignments> assignments;
+  private final Optional<AttributeTypesReader> attributeTypes;
 
   public ConfigClassReader(Optional<Trees> trees, Optional<ValueSourceAnalyzer> analyzer,
-      Optional<FieldAssignments> assignments) {
+      Optional<FieldAssignments> assignments, Elements elements, Types types) {
     this.trees = trees;
     this.analyzer = analyzer;
     this.assignments = assignments;
+    // No lambda takes a Trees here: see SessionConfigProcessor.
+    this.attributeTypes = trees.isPresent()
+        ? Optional.of(new AttributeTypesReader(trees.get(), elements, types))
+        : Optional.empty();
   }
 
   /** The {@code @SessionConfig} mirror on {@code type}. */
@@ -127,7 +136,58 @@ public final class ConfigClassReader {
     }
     AnnotationValue developmentValue = explicitValue(annotation, "development");
     boolean development = developmentValue != null && Boolean.TRUE.equals(developmentValue.getValue());
-    return new ConfigClass(type, annotation, development, developmentValue, fields);
+    return new ConfigClass(type, annotation, development, developmentValue, fields, attributeTypes(type, fields));
+  }
+
+  /** SESSION_ATTRIBUTE_TYPES, read from its initializer; null when there is none to read. */
+  private AttributeTypeFacts attributeTypes(TypeElement type, List<SettingField> fields) {
+    Optional<SettingField> declared = staticField(fields, Setting.SESSION_ATTRIBUTE_TYPES.name());
+    Optional<TreePath> initializer = declared.flatMap(ConfigClassReader::valuePath);
+    if (initializer.isEmpty() || attributeTypes.isEmpty()) {
+      return null;
+    }
+    String loaderPackage = ((PackageElement) packageOf(type)).getQualifiedName().toString();
+    return attributeTypes.get().read(initializer.get(), serializationAllow(fields), loaderPackage);
+  }
+
+  /** SESSION_SERIALIZATION_ALLOW when the code fixes it (none declared is none allowed); empty when startup decides. */
+  private static Optional<List<String>> serializationAllow(List<SettingField> fields) {
+    Optional<SettingField> declared = staticField(fields, Setting.SESSION_SERIALIZATION_ALLOW.name());
+    if (declared.isEmpty()) {
+      return Optional.of(List.of());
+    }
+    ValueSource source = declared.get().source();
+    Optional<Object> value = source.kind() == ValueSource.Kind.LITERAL ? source.value() : Optional.empty();
+    List<String> patterns = new ArrayList<>();
+    if (value.isPresent() && value.get() instanceof List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof String pattern)) {
+          return Optional.empty();
+        }
+        patterns.add(pattern);
+      }
+      return Optional.of(patterns);
+    }
+    return value.isPresent() && value.get() instanceof String text
+        ? Optional.of(List.of(text.split(",")))
+        : Optional.empty();
+  }
+
+  private static Optional<SettingField> staticField(List<SettingField> fields, String name) {
+    for (SettingField field : fields) {
+      if (field.isStatic() && field.name().equals(name)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Element packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return e;
   }
 
   /** {@code type} and its superclasses up to, not including, {@code java.lang.Object}. */

@@ -31,7 +31,9 @@ public final class SettingValueValidator {
       }
       declared.put(setting.get(), field);
       ValueSource source = field.source();
-      if (source.kind() == ValueSource.Kind.LITERAL && !source.isNullLiteral()) {
+      if (setting.get().kind() == Setting.ValueKind.STRING_LIST && !source.elements().isEmpty()) {
+        checkElements(field, setting.get(), source, report);
+      } else if (source.kind() == ValueSource.Kind.LITERAL && !source.isNullLiteral()) {
         constantValue(field).flatMap(value -> check(field, setting.get(), source, value, report))
             .ifPresent(value -> known.put(setting.get(), value));
       } else if (source.kind() == ValueSource.Kind.LITERAL_FALLBACK && source.lookup().isPresent()) {
@@ -46,12 +48,24 @@ public final class SettingValueValidator {
     List<SettingRules.Violation> violations = SettingRules.checkCombination(known);
     for (SettingRules.Violation violation : violations) {
       SettingField field = declared.get(violation.setting());
-      Message message = violation.severity() == SettingRules.Severity.INVALID ? Message.InvalidSettingValue : Message.InsecureCookie;
+      Message message = messageFor(violation.severity());
       if (field != null) {
         report.on(field.element(), message, violation.setting(), violation.reason(), violation.fix());
       } else {
         report.onAnnotation(config.type(), config.annotation(), null, message, violation.setting() + " (default)",
             violation.reason(), violation.fix());
+      }
+    }
+  }
+
+  /**
+   * Checks each text element of a list written in the code on its own, pointing at it: the literal is wrong
+   * wherever the list goes afterwards (an array may be changed later, which only makes the check less complete).
+   */
+  private static void checkElements(SettingField field, Setting setting, ValueSource list, Report report) {
+    for (ValueSource element : list.elements()) {
+      if (element.kind() == ValueSource.Kind.LITERAL && element.value().filter(String.class::isInstance).isPresent()) {
+        check(field, setting, element, List.of(element.value().get()), report);
       }
     }
   }
@@ -91,13 +105,25 @@ public final class SettingValueValidator {
       return Optional.of(normalized);
     }
     SettingRules.Violation v = violation.get();
-    Message message = v.severity() == SettingRules.Severity.INVALID ? Message.InvalidSettingValue : Message.InsecureCookie;
+    Positions.onValue(report, field, source, messageFor(v.severity()), setting, v.reason(), v.fix());
     if (v.severity() == SettingRules.Severity.WEAK) {
-      Positions.onValue(report, field, source, Message.InsecureCookieWarning, setting, v.reason(), v.fix());
       return Optional.of(normalized);
     }
-    Positions.onValue(report, field, source, message, setting, v.reason(), v.fix());
     return Optional.empty();
+  }
+
+  /** The check that reports a violation of this severity. */
+  private static Message messageFor(SettingRules.Severity severity) {
+    switch (severity) {
+      case INVALID:
+        return Message.InvalidSettingValue;
+      case INSECURE:
+        return Message.InsecureCookie;
+      case WEAK:
+        return Message.InsecureCookieWarning;
+      default:
+        return Message.UnsafeSerializationAllow;
+    }
   }
 
   /** The value as the field holds it: javac's constant (already converted to the field's type) when there is one. */

@@ -12,6 +12,7 @@ import dev.sessionconfig.processor.model.SettingModel;
 import dev.sessionconfig.processor.read.EnumConstant;
 import dev.sessionconfig.processor.read.LookupExpr;
 import java.io.IOException;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
@@ -66,10 +67,16 @@ public final class LoaderWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(loadFromSystem())
         .addMethod(loadFrom())
-        .addMethod(describe())
-        .addMethod(collect(model));
+        .addMethod(describe());
+    Map<String, ClassName> codecs = CodecWriter.names(model);
+    loader.addMethod(collect(model, codecs));
     if (model.servletApi()) {
       loader.addMethod(initApp()).addMethod(initAppFrom()).addType(listener(model));
+    }
+    for (SettingModel setting : model.settings()) {
+      if (setting instanceof SettingModel.AttributeTypes declared) {
+        CodecWriter.codecs(declared.types(), codecs).forEach(loader::addType);
+      }
     }
     if (model.readsDeprecated()) {
       loader.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
@@ -156,12 +163,12 @@ public final class LoaderWriter {
         .build();
   }
 
-  private static MethodSpec collect(ConfigModel model) {
+  private static MethodSpec collect(ConfigModel model, Map<String, ClassName> codecs) {
     CodeBlock.Builder chain = CodeBlock.builder()
         .add("return $T.forConfig($S, $L, source)", COLLECTOR, model.configClass().canonicalName(), model.development())
         .indent().indent();
     for (SettingModel setting : model.settings()) {
-      chain.add("\n").add(settingCall(setting));
+      chain.add("\n").add(settingCall(setting, codecs));
     }
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("collect")
@@ -172,28 +179,34 @@ public final class LoaderWriter {
         .build();
   }
 
-  private static CodeBlock settingCall(SettingModel setting) {
+  private static CodeBlock settingCall(SettingModel setting, Map<String, ClassName> codecs) {
     String field = setting.qualifiedField();
-    switch (setting.origin()) {
-      case CONSTANT_FIELD:
-        return CodeBlock.of(".constant($T.$L, $S, $T.$L)", SETTING, setting.setting(), field,
-            setting.declaringClass(), setting.fieldName());
-      case SESSION_TYPE_CONSTANT:
-        return CodeBlock.of(".constant($T.$L, $S, $T.$L)", SETTING, setting.setting(), field, SESSION_TYPE,
-            setting.sessionTypeConstant());
-      case DURATION_CONSTANT:
-        return CodeBlock.of(".constant($T.$L, $S, $T.ofSeconds($LL, $L))", SETTING, setting.setting(), field,
-            DURATION, setting.duration().getSeconds(), setting.duration().getNano());
-      case LOOKUP:
-        return CodeBlock.of(".lookup($T.$L, $L)", SETTING, setting.setting(), lookup(setting.lookup()));
-      default:
-        CodeBlock.Builder call = CodeBlock.builder().add(".field($T.$L, $S, () -> $T.$L", SETTING, setting.setting(),
-            field, setting.declaringClass(), setting.fieldName());
-        for (LookupExpr seen : setting.seen()) {
-          call.add(", $L", lookup(seen));
-        }
-        return call.add(")").build();
+    if (setting instanceof SettingModel.ConstantField) {
+      return CodeBlock.of(".constant($T.$L, $S, $T.$L)", SETTING, setting.setting(), field,
+          setting.declaringClass(), setting.fieldName());
     }
+    if (setting instanceof SettingModel.SessionTypeConstant constant) {
+      return CodeBlock.of(".constant($T.$L, $S, $T.$L)", SETTING, setting.setting(), field, SESSION_TYPE,
+          constant.constant());
+    }
+    if (setting instanceof SettingModel.DurationConstant constant) {
+      return CodeBlock.of(".constant($T.$L, $S, $T.ofSeconds($LL, $L))", SETTING, setting.setting(), field,
+          DURATION, constant.duration().getSeconds(), constant.duration().getNano());
+    }
+    if (setting instanceof SettingModel.Replayed replayed) {
+      return CodeBlock.of(".lookup($T.$L, $L)", SETTING, setting.setting(), lookup(replayed.lookup()));
+    }
+    if (setting instanceof SettingModel.AttributeTypes declared) {
+      return CodeBlock.of(".constant($T.$L, $S, $L)", SETTING, setting.setting(), field,
+          CodecWriter.registration(declared.types(), codecs));
+    }
+    SettingModel.FieldRead read = (SettingModel.FieldRead) setting;
+    CodeBlock.Builder call = CodeBlock.builder().add(".field($T.$L, $S, () -> $T.$L", SETTING, setting.setting(),
+        field, setting.declaringClass(), setting.fieldName());
+    for (LookupExpr seen : read.seen()) {
+      call.add(", $L", lookup(seen));
+    }
+    return call.add(")").build();
   }
 
   /** The runtime {@code Lookup} that replays {@code lookup}. */

@@ -31,6 +31,37 @@ public final class AttributeTypes {
     return new AttributeTypes(new ArrayList<>(codecs), serializable);
   }
 
+  /**
+   * The declared classes as a config class holds them, for a loader generated without the processor's view of
+   * SESSION_ATTRIBUTE_TYPES (a compiler without javac's Tree API): only {@code Serializable} classes can be used
+   * so; a record or enum needs the codec the processor generates under javac.
+   *
+   * @throws IllegalArgumentException naming the records and enums that have no codec, or what is not a class
+   */
+  @SuppressWarnings("unchecked")
+  public static AttributeTypes ofClasses(Iterable<?> classes) {
+    List<Class<? extends Serializable>> serializable = new ArrayList<>();
+    List<String> withoutCodec = new ArrayList<>();
+    for (Object item : classes) {
+      if (!(item instanceof Class)) {
+        throw new IllegalArgumentException("it holds " + (item == null ? "null" : "a " + item.getClass().getName())
+            + ", not a class; list classes, e.g. List.of(Cart.class, Role.class)");
+      }
+      Class<?> type = (Class<?>) item;
+      if (type.isRecord() || type.isEnum() || !Serializable.class.isAssignableFrom(type)) {
+        withoutCodec.add(type.getName());
+      } else {
+        serializable.add((Class<? extends Serializable>) type);
+      }
+    }
+    if (!withoutCodec.isEmpty()) {
+      throw new IllegalArgumentException(String.join(", ", withoutCodec) + (withoutCodec.size() == 1 ? " has" : " have")
+          + " no codec, which the sessionconfig processor generates when it compiles the config class with javac;"
+          + " build with javac (a compiler without its Tree API, such as Eclipse's, cannot see the list)");
+    }
+    return new AttributeTypes(List.of(), serializable);
+  }
+
   List<ValueCodec<?>> codecs() {
     return codecs;
   }

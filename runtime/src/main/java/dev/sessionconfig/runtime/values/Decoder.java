@@ -338,7 +338,7 @@ final class Decoder {
       throw new IncompatibleValueException(type + " is not allowed by SESSION_SERIALIZATION_ALLOW or declared in"
           + " SESSION_ATTRIBUTE_TYPES (any more)");
     }
-    try (ObjectInputStream stream = new AllowListObjectInputStream(bytes, allowList)) {
+    try (ObjectInputStream stream = new AllowListObjectInputStream(bytes, allowList, values)) {
       stream.setObjectInputFilter(allowList.filter(bytes.length));
       return stream.readObject();
     } catch (ClassNotFoundException e) {
@@ -351,19 +351,29 @@ final class Decoder {
     }
   }
 
-  /** Loads only allowed classes, from the application's class loader; never a dynamic proxy. */
+  /**
+   * Loads only allowed classes: a declared one as declared, any other from the application's class loader; never
+   * a dynamic proxy.
+   */
   private static final class AllowListObjectInputStream extends ObjectInputStream {
     private final SerializationAllowList allowList;
+    private final SessionValues values;
 
-    AllowListObjectInputStream(byte[] bytes, SerializationAllowList allowList) throws IOException {
+    AllowListObjectInputStream(byte[] bytes, SerializationAllowList allowList, SessionValues values)
+        throws IOException {
       super(new ByteArrayInputStream(bytes));
       this.allowList = allowList;
+      this.values = values;
     }
 
     @Override
     protected Class<?> resolveClass(ObjectStreamClass description) throws IOException, ClassNotFoundException {
       if (!allowList.allowsName(description.getName())) {
         throw new InvalidClassException(description.getName(), "not allowed in a session");
+      }
+      Class<?> declared = values.classNamed(description.getName());
+      if (declared != null) {
+        return declared;
       }
       ClassLoader application = Thread.currentThread().getContextClassLoader();
       if (application != null) {

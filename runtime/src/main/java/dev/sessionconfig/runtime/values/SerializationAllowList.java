@@ -1,5 +1,7 @@
 package dev.sessionconfig.runtime.values;
 
+import dev.sessionconfig.SerializationPatterns;
+import dev.sessionconfig.StoredTypes;
 import java.io.ObjectInputFilter;
 import java.util.List;
 import java.util.Set;
@@ -60,15 +62,7 @@ final class SerializationAllowList {
 
   /** Whether the application allowed objects of this class in a session (declared, or matched by a pattern). */
   boolean allows(String className) {
-    if (classes.contains(className)) {
-      return true;
-    }
-    for (String pattern : patterns) {
-      if (matches(pattern, className)) {
-        return true;
-      }
-    }
-    return false;
+    return classes.contains(className) || SerializationPatterns.allows(patterns, className);
   }
 
   /** Whether a class may appear inside a serialized value: allowed, or one of the JDK's data classes. */
@@ -111,21 +105,8 @@ final class SerializationAllowList {
     };
   }
 
-  /** JEP 290's syntax, as SESSION_SERIALIZATION_ALLOW uses it. */
-  static boolean matches(String pattern, String className) {
-    if (pattern.endsWith(".**")) {
-      return className.startsWith(pattern.substring(0, pattern.length() - 2));
-    }
-    if (pattern.endsWith(".*")) {
-      String prefix = pattern.substring(0, pattern.length() - 1);
-      return className.startsWith(prefix) && className.indexOf('.', prefix.length()) < 0;
-    }
-    return pattern.equals(className);
-  }
-
-  /** The enums of {@code java.time} ({@code DayOfWeek}, {@code Month}, {@code ChronoUnit}): plain constants. */
+  /** The JDK's enums of plain constants ({@code DayOfWeek}, {@code Month}, {@code ChronoUnit}...). */
   private static boolean isJdkEnum(String name) {
-    return name.equals("java.time.DayOfWeek") || name.equals("java.time.Month")
-        || name.equals("java.time.temporal.ChronoUnit") || name.equals("java.util.concurrent.TimeUnit");
+    return StoredTypes.JDK_ENUMS.contains(name);
   }
 }

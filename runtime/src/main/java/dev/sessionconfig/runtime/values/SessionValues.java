@@ -1,25 +1,13 @@
 package dev.sessionconfig.runtime.values;
 
+import dev.sessionconfig.StoredTypes;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.Month;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
 import java.time.Period;
-import java.time.Year;
-import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session values one application may store, and their stored form. Built once per application from its
@@ -35,17 +22,9 @@ import java.util.concurrent.TimeUnit;
  * it is public only for that package.
  */
 public final class SessionValues {
-  /** Classes an array may hold without being declared: the JDK's own value classes. */
-  private static final List<Class<?>> BUILT_IN_CLASSES = List.of(Object.class, String.class, Boolean.class,
-      Byte.class, Short.class, Character.class, Integer.class, Long.class, Float.class, Double.class, Number.class,
-      BigInteger.class, BigDecimal.class, UUID.class, Instant.class, LocalDate.class, LocalTime.class,
-      LocalDateTime.class, OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, Duration.class,
-      Period.class, YearMonth.class, Year.class, Locale.class, URI.class, Date.class, ZoneId.class, byte[].class,
+  /** Classes an array may hold without being declared, besides the JDK's value classes. */
+  private static final List<Class<?>> ARRAY_CLASSES = List.of(Object.class, Number.class, byte[].class,
       int[].class, long[].class, double[].class, float[].class, short[].class, char[].class, boolean[].class);
-
-  /** The JDK's enums that are plain constants, stored by name like the application's. */
-  private static final List<Class<? extends Enum<?>>> JDK_ENUMS =
-      List.of(DayOfWeek.class, Month.class, ChronoUnit.class, TimeUnit.class);
 
   private final Map<Class<?>, ValueCodec<?>> codecsByType = new HashMap<>();
   private final Map<String, ValueCodec<?>> codecsByName = new HashMap<>();
@@ -53,13 +32,16 @@ public final class SessionValues {
   private final SerializationAllowList allowList;
 
   private SessionValues(AttributeTypes declared, List<String> serializationAllow) {
-    for (Class<? extends Enum<?>> type : JDK_ENUMS) {
-      register(new JdkEnumCodec<>(type));
+    for (String name : StoredTypes.JDK_ENUMS) {
+      register(jdkEnum(jdkClass(name)));
     }
     for (ValueCodec<?> codec : declared.codecs()) {
       register(codec);
     }
-    for (Class<?> type : BUILT_IN_CLASSES) {
+    for (String name : StoredTypes.VALUE_CLASSES) {
+      classesByName.put(name, jdkClass(name));
+    }
+    for (Class<?> type : ARRAY_CLASSES) {
       classesByName.put(type.getName(), type);
     }
     Set<String> serializable = new HashSet<>();
@@ -119,6 +101,21 @@ public final class SessionValues {
         || value instanceof Duration || value instanceof Period;
   }
 
+  /** A class of the JDK's own, by name: a fixed list, loaded by the platform's loader. */
+  @SuppressWarnings("unchecked")
+  private static <T> Class<T> jdkClass(String name) {
+    try {
+      return (Class<T>) Class.forName(name, false, null);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(name + " is part of every Java platform", e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ValueCodec<?> jdkEnum(Class<?> type) {
+    return new JdkEnumCodec(type);
+  }
+
   private void register(ValueCodec<?> codec) {
     codecsByType.put(codec.type(), codec);
     codecsByName.put(codec.type().getName(), codec);
@@ -146,9 +143,8 @@ public final class SessionValues {
   private static final class JdkEnumCodec<E extends Enum<E>> implements ValueCodec<E> {
     private final Class<E> type;
 
-    @SuppressWarnings("unchecked")
-    JdkEnumCodec(Class<? extends Enum<?>> type) {
-      this.type = (Class<E>) type;
+    JdkEnumCodec(Class<E> type) {
+      this.type = type;
     }
 
     @Override

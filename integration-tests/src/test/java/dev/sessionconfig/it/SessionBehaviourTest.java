@@ -8,21 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionconfig.it.Harness.App;
+import dev.sessionconfig.it.app.gadget.Gadget;
+import dev.sessionconfig.it.app.legacy.Chain;
+import dev.sessionconfig.it.app.values.Samples;
 import dev.sessionconfig.it.config.AppConfigLoader;
 import dev.sessionconfig.it.config.CookieConfigLoader;
 import dev.sessionconfig.it.config.ExpiryConfigLoader;
 import dev.sessionconfig.it.config.NextKeyOnlyConfigLoader;
 import dev.sessionconfig.it.config.RotatedConfigLoader;
 import dev.sessionconfig.it.config.TestProperties;
+import dev.sessionconfig.it.config.ValuesConfigLoader;
 import dev.sessionconfig.it.container.ContainerKind;
 import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Cookies;
 import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.it.http.SetCookie;
 import dev.sessionconfig.it.store.StoreKind;
+import dev.sessionconfig.runtime.Secret;
+import dev.sessionconfig.runtime.session.StoredRecords;
+import dev.sessionconfig.runtime.values.AttributeTypes;
+import dev.sessionconfig.runtime.values.SessionValues;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -367,6 +382,82 @@ abstract class SessionBehaviourTest extends HarnessTest {
     assertBody("no value set", browser.get("/get"));
     assertBody("value set", browser.post("/set", "value", "43"));
     assertBody("43", browser.get("/get"));
+  }
+
+  /**
+   * One value of every kind a session stores (records with nested records and an enum-keyed map of lists, an
+   * EnumSet, java.time, a Serializable class of an allowed package...), set on one instance and read back equal, of
+   * the same class, on another; objects changed in place there, without setAttribute, are stored too.
+   */
+  @Test
+  void everyValueKindRoundTripsBetweenTwoInstances() {
+    App first = harness.start(ValuesConfigLoader::initApp);
+    App second = harness.start(ValuesConfigLoader::initApp);
+    Browser browser = first.browser();
+    assertBody("stored", browser.post("/values/store"));
+    assertBody("ok", browser.at(second.uri()).get("/values/check"));
+    assertBody("mutated", browser.post("/values/mutate"));
+    List<String> names = new ArrayList<>(Samples.all().keySet());
+    Collections.sort(names);
+    assertBody(names + " cart=21 list=added in place", browser.at(first.uri()).get("/values/names"));
+  }
+
+  /**
+   * A deserialization gadget written straight into the store is never instantiated: not as bare JDK
+   * serialization, not in a record signed with another key, and not even in a record signed with the
+   * application's own key, as the allow-list still refuses its class. The user sees a fresh session.
+   */
+  @Test
+  void aGadgetPlantedInTheStoreIsNeverInstantiated() throws Exception {
+    Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
+    assertBody("logged in", browser.post("/login", "user", "ann"));
+    String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+    byte[] gadget = SessionValues.of(AttributeTypes.none(), List.of(Gadget.class.getName())).encode("user", new Gadget());
+    ByteArrayOutputStream bare = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bare)) {
+      out.writeObject(new Gadget());
+    }
+    Gadget.READS.set(0);
+    List<byte[]> planted = List.of(bare.toByteArray(),
+        StoredRecords.signed(Secret.of(Cookies.randomId(48)), id, Map.of("user", gadget)),
+        StoredRecords.signed(Secret.of(TestProperties.KEY), id, Map.of("user", gadget)));
+    for (byte[] record : planted) {
+      harness.store().writeEntry(id, record);
+      assertBody("anonymous", browser.get("/user"));
+    }
+    assertEquals(0, Gadget.READS.get(), "the gadget's readObject never ran");
+  }
+
+  /** A record edited in the store (the user name changed by hand) fails its signature: a fresh session. */
+  @Test
+  void aRecordEditedInTheStoreIsRejected() {
+    Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
+    assertBody("logged in", browser.post("/login", "user", "ann"));
+    String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+    byte[] record = harness.store().readEntry(id);
+    String text = new String(record, StandardCharsets.ISO_8859_1);
+    int at = text.lastIndexOf("ann");
+    assertTrue(at > 0, "the user name is in the record");
+    record[at] = 'b';
+    record[at + 2] = 'b';
+    harness.store().writeEntry(id, record);
+    assertBody("anonymous", browser.get("/user"));
+  }
+
+  /**
+   * An object of an allowed class nested far deeper than any session value, in a record signed with the
+   * application's key: the reader's limits stop it, and only that attribute is dropped.
+   */
+  @Test
+  void anAllowedClassNestedTooDeeplyIsStoppedAndOnlyItsAttributeDropped() throws Exception {
+    Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
+    assertBody("logged in", browser.post("/login", "user", "ann"));
+    String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+    SessionValues values = SessionValues.of(AttributeTypes.none(), List.of(Chain.class.getName()));
+    harness.store().writeEntry(id, StoredRecords.signed(Secret.of(TestProperties.KEY), id,
+        Map.of("user", values.encode("user", "ann"), "value", values.encode("value", Chain.of(1_000)))));
+    assertBody("no value set", browser.get("/get"));
+    assertBody("ann", browser.get("/user"));
   }
 
   /** The generated ServletContextListener, instantiated by the container as web.xml would have it. */

@@ -52,7 +52,8 @@ public final class SessionConfigProcessor extends AbstractProcessor {
   private static final String CHECKS_NEEDING_TREES = "SecretAssignedOutsideConfig; LiteralSecretKey,"
       + " LiteralSecretFallback and value checks on initializers that are not compile-time constants (such as"
       + " SessionType.REDIS or Duration.ofDays(7)); replaying environment lookups in the generated loader, which"
-      + " reads such fields instead";
+      + " reads such fields instead; the codecs of the records and enums in SESSION_ATTRIBUTE_TYPES, which then"
+      + " fail at startup (Serializable classes listed there still work)";
 
   private static final String GENERATED = "javax.annotation.processing.Generated";
 

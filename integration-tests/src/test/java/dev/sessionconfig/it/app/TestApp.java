@@ -1,12 +1,19 @@
 package dev.sessionconfig.it.app;
 
+import dev.sessionconfig.it.app.values.Cart;
+import dev.sessionconfig.it.app.values.Item;
+import dev.sessionconfig.it.app.values.Samples;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The application under test: the routes of SPEC section 8, which mirror Flask-Session's own test app, written
@@ -27,6 +34,10 @@ public final class TestApp {
     servlets.put("/login", new Login());
     servlets.put("/logout", new Logout());
     servlets.put("/user", new User());
+    servlets.put("/values/store", new StoreValues());
+    servlets.put("/values/check", new CheckValues());
+    servlets.put("/values/mutate", new MutateValues());
+    servlets.put("/values/names", new ValueNames());
     return servlets;
   }
 
@@ -113,6 +124,71 @@ public final class TestApp {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
       Object user = request.getSession().getAttribute("user");
       reply(response, user == null ? "anonymous" : user.toString());
+    }
+  }
+
+  /** {@code POST /values/store}: one attribute of every kind a session stores ({@link Samples}). */
+  static final class StoreValues extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpSession session = request.getSession();
+      Samples.all().forEach(session::setAttribute);
+      reply(response, "stored");
+    }
+  }
+
+  /**
+   * {@code GET /values/check}: {@code ok} when every attribute of {@link Samples} reads back equal and of the same
+   * class (arrays compared deeply), else the names that do not, with the classes read.
+   */
+  static final class CheckValues extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpSession session = request.getSession();
+      List<String> wrong = new ArrayList<>();
+      for (Map.Entry<String, Object> expected : Samples.all().entrySet()) {
+        Object actual = session.getAttribute(expected.getKey());
+        if (actual == null || actual.getClass() != expected.getValue().getClass()
+            || !Objects.deepEquals(expected.getValue(), actual)) {
+          wrong.add(expected.getKey() + " (" + (actual == null ? "missing" : actual.getClass().getName()) + ")");
+        }
+      }
+      reply(response, wrong.isEmpty() ? "ok" : "differs: " + String.join(", ", wrong));
+    }
+  }
+
+  /** {@code POST /values/mutate}: changes objects read from the session in place, without setAttribute. */
+  static final class MutateValues extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpSession session = request.getSession();
+      ((List<Object>) session.getAttribute("list")).add("added in place");
+      ((Cart) session.getAttribute("cart")).items().add(new Item("SKU-21", 1, java.math.BigDecimal.TEN));
+      reply(response, "mutated");
+    }
+  }
+
+  /** {@code GET /values/names}: the session's attribute names, sorted, and the size of the cart and list. */
+  static final class ValueNames extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpSession session = request.getSession();
+      List<String> names = new ArrayList<>(Collections.list(session.getAttributeNames()));
+      Collections.sort(names);
+      Object cart = session.getAttribute("cart");
+      Object list = session.getAttribute("list");
+      reply(response, names + " cart=" + (cart == null ? "-" : ((Cart) cart).items().size())
+          + " list=" + (list == null ? "-" : ((List<Object>) list).get(((List<Object>) list).size() - 1)));
     }
   }
 }

@@ -19,6 +19,8 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class FilesystemFixture implements StoreFixture {
   public static final String SUFFIX = ".session";
+  /** The store's own header before the record: the magic SCS1 and the expiry in epoch milliseconds. */
+  private static final int HEADER = 12;
 
   private final Path dir;
 
@@ -76,14 +78,23 @@ public final class FilesystemFixture implements StoreFixture {
   }
 
   @Override
-  public void corruptEntry(String id) {
+  public byte[] readEntry(String id) {
     try {
       byte[] bytes = Files.readAllBytes(file(id));
-      // Keep the header (so the file is still "live"), garble the session record after it.
-      for (int i = 12; i < bytes.length; i++) {
-        bytes[i] = (byte) (i % 2 == 0 ? 0xC0 : '{');
-      }
-      Files.write(file(id), bytes);
+      return java.util.Arrays.copyOfRange(bytes, HEADER, bytes.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void writeEntry(String id, byte[] record) {
+    try {
+      byte[] file = Files.readAllBytes(file(id));
+      // Keep the header (magic and expiry) so the file is still a live session file.
+      byte[] replaced = java.util.Arrays.copyOf(file, HEADER + record.length);
+      System.arraycopy(record, 0, replaced, HEADER, record.length);
+      Files.write(file(id), replaced);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -136,11 +136,14 @@ public final class JdbcFixture implements StoreFixture {
   }
 
   @Override
-  public void corruptEntry(String id) {
-    int rows = update("UPDATE " + TABLE + " SET data = ? WHERE id = ?",
-        new byte[] {(byte) 0xC0, '{', 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'}, id);
-    if (rows != 1) {
-      throw new IllegalStateException("no row to corrupt: the session is not in the table");
+  public byte[] readEntry(String id) {
+    return row(id).orElseThrow(() -> new IllegalStateException("the session is not in the table")).data();
+  }
+
+  @Override
+  public void writeEntry(String id, byte[] record) {
+    if (update("UPDATE " + TABLE + " SET data = ? WHERE id = ?", record, id) != 1) {
+      throw new IllegalStateException("no row to replace: the session is not in the table");
     }
   }
 

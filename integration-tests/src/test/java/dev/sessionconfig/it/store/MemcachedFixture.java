@@ -56,10 +56,16 @@ public final class MemcachedFixture implements StoreFixture {
   }
 
   @Override
-  public void corruptEntry(String id) {
+  public byte[] readEntry(String id) {
+    return text.get(PREFIX + id);
+  }
+
+  @Override
+  public void writeEntry(String id, byte[] record) {
     Long ttl = text.ttl(PREFIX + id);
-    text.set(PREFIX + id, new byte[] {(byte) 0xC0, '{', 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'},
-        ttl != null && ttl > 0 ? ttl : 60);
+    long seconds = ttl != null && ttl > 0 ? ttl : 60;
+    // memcached reads an expiry over 30 days as a Unix time, not as seconds from now.
+    text.set(PREFIX + id, record, seconds > 30 * 24 * 3600 ? System.currentTimeMillis() / 1000 + seconds : seconds);
   }
 
   @Override

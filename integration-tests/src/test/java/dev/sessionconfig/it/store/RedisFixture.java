@@ -56,10 +56,14 @@ public final class RedisFixture implements StoreFixture {
   }
 
   @Override
-  public void corruptEntry(String id) {
+  public byte[] readEntry(String id) {
+    return (byte[]) resp.call("GET", PREFIX + id);
+  }
+
+  @Override
+  public void writeEntry(String id, byte[] record) {
     long ttl = resp.number("PTTL", PREFIX + id);
-    resp.call("SET", PREFIX + id, new byte[] {(byte) 0xC0, '{', 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'}, "PX",
-        ttl > 0 ? ttl : 60_000);
+    resp.call("SET", PREFIX + id, record, "PX", ttl > 0 ? ttl : 60_000);
   }
 
   @Override

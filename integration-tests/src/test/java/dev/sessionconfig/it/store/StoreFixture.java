@@ -50,7 +50,15 @@ public interface StoreFixture extends AutoCloseable {
   void deleteEntry(String id);
 
   /** Replaces the entry for {@code id} with bytes that are no session record. */
-  void corruptEntry(String id);
+  default void corruptEntry(String id) {
+    writeEntry(id, new byte[] {(byte) 0xC0, '{', 'n', 'o', 't', ' ', 'a', ' ', 'r', 'e', 'c', 'o', 'r', 'd'});
+  }
+
+  /** The session record the application stored for {@code id}, without the store's own framing. */
+  byte[] readEntry(String id);
+
+  /** Replaces the record stored for {@code id} behind the application's back, keeping its expiry. */
+  void writeEntry(String id, byte[] record);
 
   /** How many times the application read a session from the store while {@code action} ran. */
   int reads(Runnable action);

@@ -39,6 +39,8 @@ final class SerializationAllowList {
       "java.util.Collections$EmptySet", "java.util.Collections$EmptyMap", "java.util.Collections$SingletonList",
       "java.util.Collections$SingletonSet", "java.util.Collections$SingletonMap", "java.util.UUID",
       "java.util.Locale", "java.util.Date", "java.time.Ser", "java.net.URI",
+      // String.CASE_INSENSITIVE_ORDER, which sorted maps of headers hold (Spring Security's saved request).
+      "java.lang.String$CaseInsensitiveComparator",
       // What readResolve makes of the serialized forms above: the filter sees these too.
       "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$ListN",
       "java.util.ImmutableCollections$Set12", "java.util.ImmutableCollections$SetN",

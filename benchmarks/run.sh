@@ -5,9 +5,12 @@
 #   1. compile time: javac with the processor vs -proc:none (and baseline processors) on a synthetic code base
 #   2. loader: the generated load(ConfigSource) vs SmallRye Config, JMH steady state and single-shot cold start
 #   3. sessions: the quickstart's /get and /set with this project's Redis sessions vs Spring Session's, and none
+#   4. codecs: a session (Spring Security context + cart) stored by sessionconfig vs JDK serialization vs Jackson,
+#      JMH encode and decode time, and the stored bytes
 # Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
-#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1.
+#   CODEC_FORKS (2), CODEC_WARMUPS (10 iterations), CODEC_ITERATIONS (5), CODEC_SECONDS (1 s per iteration),
+#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1, BENCH_SKIP_CODEC=1.
 # Part 3 starts its own redis-server: installed from Debian's packages when missing (scripts/install-servers.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -74,6 +77,16 @@ else
   skipped+=(sessions)
 fi
 
+if [[ "${BENCH_SKIP_CODEC:-0}" != 1 ]]; then
+  echo "== 4. session codecs: sessionconfig vs JDK serialization vs Jackson (JMH) =="
+  java -Dbench.codec.forks="${CODEC_FORKS:-2}" -Dbench.codec.warmups="${CODEC_WARMUPS:-10}" \
+    -Dbench.codec.iterations="${CODEC_ITERATIONS:-5}" -Dbench.codec.seconds="${CODEC_SECONDS:-1}" \
+    -cp "$cp_all" dev.sessionconfig.bench.codec.CodecBench "$cp_all" "$work/codec.md" "$work/codec.tsv" \
+    || failed+=(codec)
+else
+  skipped+=(codec)
+fi
+
 # Only a complete run replaces the committed figures; any other keeps what it measured apart, and nothing is lost.
 if [[ ${#skipped[@]} -eq 0 && ${#failed[@]} -eq 0 ]]; then
   results="$root/benchmarks/results"
@@ -89,10 +102,10 @@ for part in "${failed[@]}"; do
   [[ -s "$work/$part.md" ]] || echo "_Failed this time: see the output of the run._" > "$work/$part.md"
 done
 java -cp "$classes" dev.sessionconfig.bench.chart.SummaryChart "$results/benchmarks.svg" \
-  "$work/compile.tsv" "$work/loader.tsv" "$work/sessions.tsv"
+  "$work/compile.tsv" "$work/loader.tsv" "$work/sessions.tsv" "$work/codec.tsv"
 elapsed=$(( $(date +%s) - started ))
 {
-  for part in header compile loader sessions; do
+  for part in header compile loader sessions codec; do
     cat "$work/$part.md"
     echo
   done

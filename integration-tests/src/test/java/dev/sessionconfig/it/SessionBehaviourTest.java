@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionconfig.it.Harness.App;
+import dev.sessionconfig.it.app.AuditListener;
 import dev.sessionconfig.it.app.gadget.Gadget;
 import dev.sessionconfig.it.app.legacy.Chain;
 import dev.sessionconfig.it.app.values.Samples;
@@ -458,6 +459,24 @@ abstract class SessionBehaviourTest extends HarnessTest {
         Map.of("user", values.encode("user", "ann"), "value", values.encode("value", Chain.of(1_000)))));
     assertBody("no value set", browser.get("/get"));
     assertBody("ann", browser.get("/user"));
+  }
+
+  /**
+   * Session listeners registered the standard ways (declared as in web.xml, and added by the application with
+   * ServletContext.addListener after initApp) hear a login and a logout as the Servlet specification says.
+   */
+  @Test
+  void listenersRegisteredTheStandardWaysHearTheSessionEvents() {
+    AuditListener.EVENTS.clear();
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    assertBody("logged in", browser.post("/login", "user", "ann"));
+    assertBody("logged out", browser.post("/logout"));
+    for (String listener : List.of("declared", "programmatic")) {
+      List<String> heard = AuditListener.EVENTS.stream().filter(event -> event.startsWith(listener + ": "))
+          .map(event -> event.substring(listener.length() + 2)).toList();
+      assertEquals(List.of("created", "id changed", "added user", "destroyed user=ann", "removed user"), heard,
+          listener + " listener");
+    }
   }
 
   /** The generated ServletContextListener, instantiated by the container as web.xml would have it. */

@@ -24,6 +24,8 @@ public final class SessionApp implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     try {
       sessions = initApp.apply(event.getServletContext());
+      // After initApp, as an application's own setup would: the listener is found all the same.
+      event.getServletContext().addListener(AuditListener.Programmatic.class);
     } catch (RuntimeException e) {
       failure = e;
       throw e;

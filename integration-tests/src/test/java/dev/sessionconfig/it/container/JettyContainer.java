@@ -1,6 +1,7 @@
 package dev.sessionconfig.it.container;
 
 import dev.sessionconfig.it.app.TestApp;
+import dev.sessionconfig.it.app.AuditListener;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
@@ -43,6 +44,7 @@ final class JettyContainer implements Container {
     // filters in contextInitialized, as a web.xml listener may.
     try {
       context.addEventListener(listener != null ? listener : listenerClass.getDeclaredConstructor().newInstance());
+      context.addEventListener(new AuditListener()); // a session listener, declared as web.xml would
     } catch (ReflectiveOperationException e) {
       throw new ContainerStartException("cannot instantiate " + listenerClass.getName(), e);
     }

@@ -1,6 +1,7 @@
 package dev.sessionconfig.it.container;
 
 import dev.sessionconfig.it.app.TestApp;
+import dev.sessionconfig.it.app.AuditListener;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
@@ -62,6 +63,7 @@ final class TomcatContainer implements Container {
     // made is handed out by the instance manager when Tomcat asks for that class.
     Class<?> declared = listener != null ? listener.getClass() : listenerClass;
     context.addApplicationListener(declared.getName());
+    context.addApplicationListener(AuditListener.class.getName()); // a session listener, declared as web.xml would
     context.setInstanceManager(new PreparedInstances(declared.getName(), listener));
 
     try {

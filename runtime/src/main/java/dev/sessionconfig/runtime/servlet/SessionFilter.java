@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.servlet;
 
 import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.session.SessionManager;
 import dev.sessionconfig.runtime.store.SessionStore;
 import jakarta.servlet.Filter;
@@ -29,7 +30,12 @@ public final class SessionFilter implements Filter {
   private volatile Runnable onDestroy = () -> {};
 
   public SessionFilter(SessionSettings settings, SessionStore store) {
-    this.manager = new SessionManager(settings, store);
+    this(settings, store, SessionListeners.none());
+  }
+
+  /** With {@code listeners} called for the sessions of every request. */
+  public SessionFilter(SessionSettings settings, SessionStore store, SessionListeners listeners) {
+    this.manager = new SessionManager(settings, store, listeners);
   }
 
   @Override

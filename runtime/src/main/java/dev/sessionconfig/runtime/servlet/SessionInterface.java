@@ -4,6 +4,7 @@ import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
@@ -40,11 +41,13 @@ public final class SessionInterface implements AutoCloseable {
 
   private final SessionSettings settings;
   private final SessionStore store;
+  private final SessionListeners listeners;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SessionInterface(SessionSettings settings, SessionStore store) {
+  private SessionInterface(SessionSettings settings, SessionStore store, SessionListeners listeners) {
     this.settings = settings;
     this.store = store;
+    this.listeners = listeners;
   }
 
   /**
@@ -63,7 +66,7 @@ public final class SessionInterface implements AutoCloseable {
     SessionStore store = openStore(settings);
     try {
       checkAvailable(store, settings);
-      SessionInterface sessions = new SessionInterface(settings, store);
+      SessionInterface sessions = new SessionInterface(settings, store, SessionListeners.of(context));
       sessions.register(context);
       LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
           + store.description());
@@ -102,6 +105,14 @@ public final class SessionInterface implements AutoCloseable {
     return store;
   }
 
+  /**
+   * The session listeners called for these sessions: those the container holds for the application, and any
+   * {@linkplain SessionListeners#add added} here (a listener the container cannot list, a framework's bean).
+   */
+  public SessionListeners listeners() {
+    return listeners;
+  }
+
   /** Closes the store; later calls do nothing. Called when the context is destroyed. */
   @Override
   public void close() {
@@ -111,7 +122,7 @@ public final class SessionInterface implements AutoCloseable {
   }
 
   private void register(ServletContext context) {
-    SessionFilter filter = new SessionFilter(settings, store);
+    SessionFilter filter = new SessionFilter(settings, store, listeners);
     FilterRegistration.Dynamic registration;
     try {
       registration = context.addFilter(FILTER_NAME, filter);

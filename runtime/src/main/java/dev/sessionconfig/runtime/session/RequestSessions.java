@@ -1,5 +1,6 @@
 package dev.sessionconfig.runtime.session;
 
+import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,8 @@ final class RequestSessions {
   /** The last Set-Cookie header added for the session cookie, re-added if the response is reset. */
   private String cookieHeader;
   private boolean warnedCommitted;
+  /** Whether this request created its session (and announced it); it then announces its end if it is never stored. */
+  private boolean created;
 
   RequestSessions(SessionManager manager, HttpServletRequest request, HttpServletResponse response) {
     this.manager = manager;
@@ -59,6 +62,8 @@ final class RequestSessions {
     }
     if (session == null && create) {
       session = StoreSession.fresh(this, manager.values(), manager.ids().next(), manager.now());
+      created = true;
+      manager.listeners().created(session);
     }
     return session;
   }
@@ -68,8 +73,10 @@ final class RequestSessions {
     if (current == null) {
       throw new IllegalStateException("changeSessionId(): this request has no session; call getSession() first");
     }
+    String oldId = current.getId();
     String id = manager.ids().next();
     current.renew(id);
+    manager.listeners().idChanged(current, oldId);
     return id;
   }
 
@@ -114,11 +121,16 @@ final class RequestSessions {
     boolean renewed = storedId != null && !storedId.equals(session.getId());
     StoreSession.Snapshot snapshot = session.snapshot(now);
     if (session.empty()) {
+      // A session emptied by the request is deleted, and one created without data is never stored: either way
+      // it ends here, and its listeners hear so (once, though the commit may run twice).
       if (storedId != null && (snapshot.changed() || renewed)) {
         manager.repository().delete(storedId);
         storedId = null;
         storedData = null;
         setCookie(manager.cookie().expiredCookie());
+        ended();
+      } else if (storedId == null && created) {
+        ended();
       }
       return;
     }
@@ -152,6 +164,13 @@ final class RequestSessions {
     }
   }
 
+  private void ended() {
+    StoreSession ending = session;
+    session = null;
+    created = false;
+    ending.end();
+  }
+
   /** {@link #commit()} where no filter is on the stack to turn a store outage into its 503 (async completion). */
   void commitReportingOutage() {
     try {
@@ -173,6 +192,10 @@ final class RequestSessions {
 
   ServletContext servletContext() {
     return request.getServletContext();
+  }
+
+  SessionListeners listeners() {
+    return manager.listeners();
   }
 
   long idleMillis(int maxInactiveSeconds) {

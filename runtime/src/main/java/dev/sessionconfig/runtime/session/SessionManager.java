@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.values.SessionValues;
@@ -31,6 +32,7 @@ public final class SessionManager {
 
   private final SessionRepository repository;
   private final SessionValues values;
+  private final SessionListeners listeners;
   private final Lifetimes lifetimes;
   private final SessionIds ids;
   private final CookieSigner signer;
@@ -38,11 +40,12 @@ public final class SessionManager {
   private final boolean permanent;
   private final Clock clock;
 
-  public SessionManager(SessionSettings settings, SessionStore store) {
-    this(settings, store, Clock.systemUTC());
+  public SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners) {
+    this(settings, store, listeners, Clock.systemUTC());
   }
 
-  SessionManager(SessionSettings settings, SessionStore store, Clock clock) {
+  SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners, Clock clock) {
+    this.listeners = listeners;
     SigningKeys keys = new SigningKeys(settings.secretKey(), settings.secretKeyFallbacks());
     this.lifetimes = new Lifetimes(settings);
     this.repository = new SessionRepository(store, lifetimes, new SessionCodec(keys));
@@ -129,6 +132,10 @@ public final class SessionManager {
 
   SessionValues values() {
     return values;
+  }
+
+  SessionListeners listeners() {
+    return listeners;
   }
 
   SessionIds ids() {

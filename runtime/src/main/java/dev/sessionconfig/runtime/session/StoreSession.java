@@ -1,5 +1,6 @@
 package dev.sessionconfig.runtime.session;
 
+import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.values.IncompatibleValueException;
 import dev.sessionconfig.runtime.values.SessionValues;
 import jakarta.servlet.ServletContext;
@@ -19,9 +20,8 @@ import java.util.Map;
  * the end of the request, found by comparing its encoding with the stored one.
  *
  * <p>{@code setMaxInactiveInterval(n)} with {@code n <= 0} (the Servlet way of saying "never time out") restores
- * the configured PERMANENT_SESSION_LIFETIME: server-side expiry is never switched off. Session listeners
- * ({@code HttpSessionListener}, {@code HttpSessionBindingListener}, {@code HttpSessionIdListener}) are not
- * called: a session lives in a store, not in one application instance.
+ * the configured PERMANENT_SESSION_LIFETIME: server-side expiry is never switched off. Attribute and binding
+ * listeners are called on the instance that makes the change ({@link SessionListeners}).
  */
 final class StoreSession implements HttpSession {
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
@@ -145,38 +145,87 @@ final class StoreSession implements HttpSession {
    *     value cannot be stored and read back exactly; the session is then unchanged
    */
   @Override
-  public synchronized void setAttribute(String name, Object value) {
-    checkValid("setAttribute");
-    if (name == null) {
-      throw new IllegalArgumentException("a session attribute needs a name");
-    }
+  public void setAttribute(String name, Object value) {
     if (value == null) {
       removeAttribute(name);
       return;
     }
-    byte[] bytes = values.encode(name, value);
-    Slot slot = attributes.computeIfAbsent(name, key -> new Slot());
-    slot.live = true;
-    slot.value = value;
-    slot.setBytes = bytes;
+    Object old;
+    synchronized (this) {
+      checkValid("setAttribute");
+      if (name == null) {
+        throw new IllegalArgumentException("a session attribute needs a name");
+      }
+      byte[] bytes = values.encode(name, value);
+      old = valueOf(name);
+      Slot slot = attributes.computeIfAbsent(name, key -> new Slot());
+      slot.live = true;
+      slot.value = value;
+      slot.setBytes = bytes;
+    }
+    owner.listeners().set(this, name, value, old);
   }
 
   @Override
-  public synchronized void removeAttribute(String name) {
-    checkValid("removeAttribute");
-    if (attributes.remove(name) != null) {
+  public void removeAttribute(String name) {
+    Object old;
+    synchronized (this) {
+      checkValid("removeAttribute");
+      old = valueOf(name);
+      if (attributes.remove(name) == null) {
+        return;
+      }
       removed = true;
+    }
+    owner.listeners().removed(this, name, old);
+  }
+
+  /**
+   * The value an attribute holds before a change, for the listeners and for a value that listens itself: decoded
+   * if this request has not read it yet; {@code null} when there is none or it no longer reads back.
+   */
+  private Object valueOf(String name) {
+    Slot slot = attributes.get(name);
+    if (slot == null) {
+      return null;
+    }
+    if (slot.live) {
+      return slot.value;
+    }
+    try {
+      return values.decode(slot.stored);
+    } catch (IncompatibleValueException e) {
+      return null; // it is being replaced or removed anyway
     }
   }
 
-  /** Deletes the session from the store now, and makes the response clear the cookie. */
+  /**
+   * Deletes the session from the store now, and makes the response clear the cookie. The listeners hear that the
+   * session is destroyed while its attributes can still be read, then each attribute is unbound.
+   */
   @Override
   public void invalidate() {
     synchronized (this) {
       checkValid("invalidate");
+    }
+    end();
+    synchronized (this) {
       valid = false;
     }
     owner.invalidated(this);
+  }
+
+  /** The session ends: destroyed, then each attribute removed and unbound, as a container's expiry does it. */
+  void end() {
+    SessionListeners listeners = owner.listeners();
+    listeners.destroyed(this);
+    Map<String, Object> ended = new LinkedHashMap<>();
+    synchronized (this) {
+      for (String name : attributes.keySet()) {
+        ended.put(name, valueOf(name));
+      }
+    }
+    ended.forEach((name, value) -> listeners.removed(this, name, value));
   }
 
   @Override

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.testing.Browser;
 import dev.sessionconfig.runtime.testing.FakeRequest;
 import dev.sessionconfig.runtime.testing.FakeResponse;
@@ -39,7 +40,7 @@ class SessionManagerTest {
   private Browser browser = browser(TestSettings.defaults());
 
   private Browser browser(SessionSettings settings) {
-    return new Browser(new SessionManager(settings, store, clock)::doFilter);
+    return new Browser(new SessionManager(settings, store, SessionListeners.none(), clock)::doFilter);
   }
 
   private static Browser.Handler set(String name, Object value) {
@@ -497,7 +498,7 @@ class SessionManagerTest {
   void aForwardSharesTheRequestsSessionAndCommitsOnce() throws Exception {
     browser.send(set("value", "42"));
     store.resetCounts();
-    SessionManager manager = new SessionManager(TestSettings.defaults(), store, clock);
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
     Browser direct = new Browser(manager::doFilter);
     direct.cookie("session", sessionCookie());
     direct.send((request, response) -> {
@@ -548,7 +549,7 @@ class SessionManagerTest {
 
   @Test
   void anAsyncRequestCommitsItsSessionWhenItCompletes() throws Exception {
-    SessionManager manager = new SessionManager(TestSettings.defaults(), store, clock);
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
     FakeRequest request = new FakeRequest("GET", "/async", List.of());
     FakeResponse response = new FakeResponse();
     AtomicReference<jakarta.servlet.AsyncContext> async = new AtomicReference<>();
@@ -576,7 +577,7 @@ class SessionManagerTest {
   void concurrentRequestsOnOneSessionLastWriterWinsTheWholeRecord() throws Exception {
     browser.send(set("shared", "initial"));
     String cookie = sessionCookie();
-    SessionManager manager = new SessionManager(TestSettings.defaults(), store, clock);
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
     java.util.concurrent.CountDownLatch firstHasRead = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch secondHasWritten = new java.util.concurrent.CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -24,6 +24,8 @@ public enum Setting {
   PERMANENT_SESSION_LIFETIME(ValueKind.DURATION, null, Duration.ofDays(31)),
   SESSION_ABSOLUTE_LIFETIME(ValueKind.DURATION, null, null),
   SESSION_REFRESH_EACH_REQUEST(ValueKind.BOOLEAN, null, true),
+  /** How often the filesystem and JDBC stores delete expired sessions (and report them); unset: the store's own. */
+  SESSION_CLEANUP_INTERVAL(ValueKind.DURATION, null, null),
   SESSION_COOKIE_NAME(ValueKind.STRING, null, "session"),
   SESSION_COOKIE_DOMAIN(ValueKind.STRING, null, null),
   SESSION_COOKIE_PATH(ValueKind.STRING, null, "/"),

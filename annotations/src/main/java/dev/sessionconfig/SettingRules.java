@@ -86,6 +86,12 @@ public final class SettingRules {
         }
         return Optional.empty();
       }
+      case SESSION_CLEANUP_INTERVAL: {
+        Duration interval = (Duration) value;
+        return interval.compareTo(Duration.ofSeconds(1)) >= 0 ? Optional.empty()
+            : invalid(setting, "an interval of " + interval.toMillis() + " ms would keep a thread busy deleting",
+                "use at least one second, e.g. Duration.ofMinutes(1), or leave it out for the store's own");
+      }
       case SESSION_FILE_DIR:
         return checkDirectory((String) value);
       case SESSION_FILE_THRESHOLD:

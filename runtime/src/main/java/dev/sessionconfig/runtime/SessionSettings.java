@@ -130,6 +130,11 @@ public final class SessionSettings {
     return Path.of((String) values.get(Setting.SESSION_FILE_DIR));
   }
 
+  /** SESSION_CLEANUP_INTERVAL, when set: how often stores that sweep delete (and report) expired sessions. */
+  public Optional<Duration> cleanupInterval() {
+    return Optional.ofNullable((Duration) values.get(Setting.SESSION_CLEANUP_INTERVAL));
+  }
+
   public int fileThreshold() {
     return (Integer) values.get(Setting.SESSION_FILE_THRESHOLD);
   }

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SQL of one database family. Every session is one row {@code (id, data, expires_at)}: the id as the primary
- * key, the session's bytes, and the expiry in epoch milliseconds with an index on it, so that reads can filter
- * on it and the cleanup finds expired rows without scanning the table.
+ * The SQL of one database family. Every session is one row {@code (id, data, expires_at, principal_name)}: the id
+ * as the primary key, the session's bytes, the expiry in epoch milliseconds with an index on it, so that reads
+ * can filter on it and the cleanup finds expired rows without scanning the table, and the name of the user the
+ * session belongs to (or null) with an index, so that a user's sessions are one indexed query.
  *
  * <table>
  *   <caption>Per database</caption>
@@ -28,14 +29,21 @@ enum Dialect {
     List<String> createTable(Table table) {
       return List.of(
           "CREATE TABLE IF NOT EXISTS " + table.name() + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
-              + " data BYTEA NOT NULL, expires_at BIGINT NOT NULL)",
-          "CREATE INDEX IF NOT EXISTS " + table.indexName() + " ON " + table.name() + " (expires_at)");
+              + " data BYTEA NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255))",
+          "CREATE INDEX IF NOT EXISTS " + table.indexName() + " ON " + table.name() + " (expires_at)",
+          principalIndex(table));
+    }
+
+    @Override
+    String principalIndex(Table table) {
+      return "CREATE INDEX IF NOT EXISTS " + table.principalIndexName() + " ON " + table.name() + " (principal_name)";
     }
 
     @Override
     String upsert(Table table) {
-      return "INSERT INTO " + table.name() + " (id, data, expires_at) VALUES (?, ?, ?)"
-          + " ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at";
+      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at,"
+          + " principal_name = EXCLUDED.principal_name";
     }
 
     @Override
@@ -55,14 +63,26 @@ enum Dialect {
       // declared inline because MySQL has no CREATE INDEX IF NOT EXISTS. InnoDB: row locks, not table locks.
       return List.of("CREATE TABLE IF NOT EXISTS " + table.name()
           + " (id VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,"
-          + " data LONGBLOB NOT NULL, expires_at BIGINT NOT NULL, INDEX " + table.indexName() + " (expires_at))"
-          + " ENGINE=InnoDB");
+          + " data LONGBLOB NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255) CHARACTER SET utf8mb4"
+          + " COLLATE utf8mb4_bin, INDEX " + table.indexName() + " (expires_at), INDEX " + table.principalIndexName()
+          + " (principal_name)) ENGINE=InnoDB");
+    }
+
+    @Override
+    String principalIndex(Table table) {
+      return "CREATE INDEX " + table.principalIndexName() + " ON " + table.name() + " (principal_name)";
+    }
+
+    @Override
+    String principalColumn() {
+      return "principal_name VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
     }
 
     @Override
     String upsert(Table table) {
-      return "INSERT INTO " + table.name() + " (id, data, expires_at) VALUES (?, ?, ?)"
-          + " ON DUPLICATE KEY UPDATE data = VALUES(data), expires_at = VALUES(expires_at)";
+      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name) VALUES (?, ?, ?, ?)"
+          + " ON DUPLICATE KEY UPDATE data = VALUES(data), expires_at = VALUES(expires_at),"
+          + " principal_name = VALUES(principal_name)";
     }
 
     @Override
@@ -76,13 +96,20 @@ enum Dialect {
     List<String> createTable(Table table) {
       return List.of(
           "CREATE TABLE IF NOT EXISTS " + table.name() + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
-              + " data VARBINARY NOT NULL, expires_at BIGINT NOT NULL)",
-          "CREATE INDEX IF NOT EXISTS " + table.qualifiedIndexName() + " ON " + table.name() + " (expires_at)");
+              + " data VARBINARY NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255))",
+          "CREATE INDEX IF NOT EXISTS " + table.qualifiedIndexName() + " ON " + table.name() + " (expires_at)",
+          principalIndex(table));
+    }
+
+    @Override
+    String principalIndex(Table table) {
+      return "CREATE INDEX IF NOT EXISTS " + table.qualifiedPrincipalIndexName() + " ON " + table.name()
+          + " (principal_name)";
     }
 
     @Override
     String upsert(Table table) {
-      return "MERGE INTO " + table.name() + " (id, data, expires_at) KEY (id) VALUES (?, ?, ?)";
+      return "MERGE INTO " + table.name() + " (id, data, expires_at, principal_name) KEY (id) VALUES (?, ?, ?, ?)";
     }
 
     @Override
@@ -97,14 +124,22 @@ enum Dialect {
       // SQLite names an index with the schema and its table without: CREATE INDEX main.i ON t (...).
       return List.of(
           "CREATE TABLE IF NOT EXISTS " + table.name() + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
-              + " data BLOB NOT NULL, expires_at BIGINT NOT NULL)",
-          "CREATE INDEX IF NOT EXISTS " + table.qualifiedIndexName() + " ON " + table.localName() + " (expires_at)");
+              + " data BLOB NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255))",
+          "CREATE INDEX IF NOT EXISTS " + table.qualifiedIndexName() + " ON " + table.localName() + " (expires_at)",
+          principalIndex(table));
+    }
+
+    @Override
+    String principalIndex(Table table) {
+      return "CREATE INDEX IF NOT EXISTS " + table.qualifiedPrincipalIndexName() + " ON " + table.localName()
+          + " (principal_name)";
     }
 
     @Override
     String upsert(Table table) {
-      return "INSERT INTO " + table.name() + " (id, data, expires_at) VALUES (?, ?, ?)"
-          + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at";
+      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at,"
+          + " principal_name = excluded.principal_name";
     }
 
     @Override
@@ -127,8 +162,36 @@ enum Dialect {
   /** The statements that create the table and its index on {@code expires_at}, each idempotent. */
   abstract List<String> createTable(Table table);
 
-  /** Inserts or replaces one session: parameters id, data, expires_at. */
+  /** Inserts or replaces one session: parameters id, data, expires_at, principal_name (null for none). */
   abstract String upsert(Table table);
+
+  /** Creates the index on {@code principal_name}. */
+  abstract String principalIndex(Table table);
+
+  /** The {@code principal_name} column's definition. */
+  String principalColumn() {
+    return "principal_name VARCHAR(255)";
+  }
+
+  /** Adds the index of sessions by user to a table made before there was one: the column, then its index. */
+  List<String> addPrincipalColumn(Table table) {
+    return List.of("ALTER TABLE " + table.name() + " ADD COLUMN " + principalColumn(), principalIndex(table));
+  }
+
+  /** The live sessions of a user: parameters principal_name and the current time. */
+  String find(Table table) {
+    return "SELECT id, data FROM " + table.name() + " WHERE principal_name = ? AND expires_at > ?";
+  }
+
+  /** At most {@code batchSize} expired rows, to be claimed one by one: parameter the current time. */
+  String expired(Table table, int batchSize) {
+    return "SELECT id, data FROM " + table.name() + " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + batchSize;
+  }
+
+  /** Deletes one expired row unless it was refreshed meanwhile: parameters id and the current time. */
+  String deleteExpired(Table table) {
+    return "DELETE FROM " + table.name() + " WHERE id = ? AND expires_at <= ?";
+  }
 
   /**
    * Deletes at most {@code batchSize} expired rows; every parameter is the current time in epoch millis. Run in
@@ -147,6 +210,11 @@ enum Dialect {
 
   /** Succeeds, returning no row, exactly when the table exists with the session columns. */
   String probe(Table table) {
+    return "SELECT id, data, expires_at, principal_name FROM " + table.name() + " WHERE 1 = 0";
+  }
+
+  /** {@link #probe} for a session table made before it had the {@code principal_name} column. */
+  String probeWithoutPrincipal(Table table) {
     return "SELECT id, data, expires_at FROM " + table.name() + " WHERE 1 = 0";
   }
 

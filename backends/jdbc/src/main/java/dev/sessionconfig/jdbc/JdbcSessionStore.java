@@ -1,5 +1,7 @@
 package dev.sessionconfig.jdbc;
 
+import dev.sessionconfig.runtime.store.ExpiryListener;
+import dev.sessionconfig.runtime.store.PrincipalIndex;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.sql.Connection;
@@ -11,6 +13,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -54,8 +58,10 @@ final class JdbcSessionStore implements SessionStore {
   private final Clock clock;
   private final int batchSize;
   private final ScheduledExecutorService cleaner;
+  private final long cleanupIntervalSeconds;
   /** The table's SQL, once the table is known to exist. */
   private volatile Sql sql;
+  private volatile ExpiryListener expiries;
 
   private JdbcSessionStore(Builder builder) {
     this.db = new JdbcConnections(builder.url, builder.user, builder.password, builder.decorate);
@@ -63,6 +69,7 @@ final class JdbcSessionStore implements SessionStore {
     this.clock = builder.clock;
     this.batchSize = builder.batchSize;
     Table.of(tableSetting, Dialect.POSTGRESQL, Table.Case.AS_IS); // refuses a name that is not plain SQL now
+    this.cleanupIntervalSeconds = builder.cleanupInterval == null ? 0 : builder.cleanupInterval.toSeconds();
     if (builder.cleanupInterval == null) {
       this.cleaner = null;
     } else {
@@ -103,6 +110,12 @@ final class JdbcSessionStore implements SessionStore {
 
   @Override
   public void write(String id, byte[] data, Instant expiresAt) {
+    write(id, data, expiresAt, null);
+  }
+
+  /** One upsert, the user's name in the same row: the index costs no extra statement. */
+  @Override
+  public void write(String id, byte[] data, Instant expiresAt, String principal) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(data, "data");
     if (id.length() > MAX_ID_LENGTH) {
@@ -119,6 +132,7 @@ final class JdbcSessionStore implements SessionStore {
         statement.setString(1, id);
         statement.setBytes(2, data);
         statement.setLong(3, expires);
+        statement.setString(4, principal);
         return statement.executeUpdate();
       }
     });
@@ -134,6 +148,41 @@ final class JdbcSessionStore implements SessionStore {
         return statement.executeUpdate();
       }
     });
+  }
+
+  /** A user's sessions: one indexed query on {@code principal_name}. */
+  @Override
+  public Optional<PrincipalIndex> principalIndex() {
+    return Optional.of(principal -> {
+      Sql sql = ready();
+      long now = clock.millis();
+      return db.execute("list the sessions of a user", null, connection -> {
+        Map<String, byte[]> found = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.find)) {
+          statement.setString(1, principal);
+          statement.setLong(2, now);
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.put(rows.getString(1), rows.getBytes(2));
+            }
+          }
+        }
+        return found;
+      });
+    });
+  }
+
+  /**
+   * The cleanup reports the rows it deletes: it selects a batch of expired rows, then deletes each one unless it was
+   * refreshed meanwhile, all in one JDBC batch. Only the instance whose delete removed a row reports it, so each
+   * expiry is reported once, however many instances clean up.
+   */
+  @Override
+  public Optional<String> reportExpiries(ExpiryListener listener) {
+    this.expiries = listener;
+    return cleaner == null ? Optional.empty()
+        : Optional.of("sessions that expire are reported by the cleanup, which runs every "
+            + cleanupIntervalSeconds + " s");
   }
 
   /**
@@ -174,6 +223,10 @@ final class JdbcSessionStore implements SessionStore {
    * statement in its own transaction (auto-commit), so locks last one batch.
    */
   Cleanup cleanup() {
+    return expiries != null ? cleanupReporting(expiries) : cleanupInBatches();
+  }
+
+  private Cleanup cleanupInBatches() {
     Sql sql = ready();
     long now = clock.millis();
     return db.execute("delete expired sessions", null, connection -> {
@@ -197,6 +250,55 @@ final class JdbcSessionStore implements SessionStore {
       }
       return new Cleanup(rows, batches);
     });
+  }
+
+  /** Deletes expired rows one by one (in JDBC batches), telling {@code listener} of each row this instance deleted. */
+  private Cleanup cleanupReporting(ExpiryListener listener) {
+    Sql sql = ready();
+    long now = clock.millis();
+    Map<String, byte[]> claimed = new LinkedHashMap<>();
+    int batches = 0;
+    int found;
+    do {
+      Map<String, byte[]> expired = db.execute("find expired sessions", null, connection -> {
+        Map<String, byte[]> rows = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.expired)) {
+          statement.setLong(1, now);
+          try (ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+              rows.put(result.getString(1), result.getBytes(2));
+            }
+          }
+        }
+        return rows;
+      });
+      found = expired.size();
+      if (found == 0) {
+        break;
+      }
+      int[] deleted = db.execute("delete expired sessions", null, connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql.deleteExpired)) {
+          for (String id : expired.keySet()) {
+            statement.setString(1, id);
+            statement.setLong(2, now);
+            statement.addBatch();
+          }
+          return statement.executeBatch();
+        }
+      });
+      int index = 0;
+      for (Map.Entry<String, byte[]> row : expired.entrySet()) {
+        // A driver that cannot tell counts in a batch says SUCCESS_NO_INFO (-2): then the row is taken as deleted.
+        int count = deleted[index++];
+        if (count > 0 || count == Statement.SUCCESS_NO_INFO) {
+          claimed.put(row.getKey(), row.getValue());
+        }
+      }
+      batches++;
+    } while (found >= batchSize && batches < MAX_BATCHES_PER_RUN && !Thread.currentThread().isInterrupted());
+    // Told outside the database calls: a listener's work must not hold a connection.
+    claimed.forEach((id, data) -> listener.expired(id, Optional.of(data)));
+    return new Cleanup(claimed.size(), batches);
   }
 
   private void cleanupLogged() {
@@ -238,6 +340,13 @@ final class JdbcSessionStore implements SessionStore {
     try {
       return probe(connection, sql);
     } catch (SQLException missing) {
+      // no such table, one made before the principal_name column, or one without the session columns
+    }
+    try {
+      query(connection, sql.probeWithoutPrincipal);
+      addPrincipalColumn(connection, sql);
+      return probe(connection, sql);
+    } catch (SQLException missing) {
       // no such table, or one without the session columns: told apart below
     }
     try {
@@ -260,6 +369,19 @@ final class JdbcSessionStore implements SessionStore {
     LOG.log(System.Logger.Level.INFO, description() + ": session table " + tableSetting + " is ready ("
         + dialect.displayName() + ")");
     return sql;
+  }
+
+  /** A table made before sessions were indexed by user gets the column and its index, once, by whoever comes first. */
+  private void addPrincipalColumn(Connection connection, Sql sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String ddl : sql.addPrincipalColumn) {
+        statement.execute(ddl);
+      }
+      LOG.log(System.Logger.Level.INFO, description() + ": session table " + tableSetting + " gained the column"
+          + " principal_name and its index, for the sessions of each user");
+    } catch (SQLException e) {
+      probe(connection, sql); // another instance added them meanwhile; otherwise this throws
+    }
   }
 
   private static Sql probe(Connection connection, Sql sql) throws SQLException {
@@ -312,6 +434,11 @@ final class JdbcSessionStore implements SessionStore {
     final java.util.List<String> createTable;
     final String cleanup;
     final int cleanupParameters;
+    final String probeWithoutPrincipal;
+    final java.util.List<String> addPrincipalColumn;
+    final String find;
+    final String expired;
+    final String deleteExpired;
 
     Sql(Dialect dialect, Table table, int batchSize) {
       this.dialect = dialect;
@@ -323,6 +450,11 @@ final class JdbcSessionStore implements SessionStore {
       this.createTable = dialect.createTable(table);
       this.cleanup = dialect.cleanup(table, batchSize);
       this.cleanupParameters = dialect.cleanupParameters(table);
+      this.probeWithoutPrincipal = dialect.probeWithoutPrincipal(table);
+      this.addPrincipalColumn = dialect.addPrincipalColumn(table);
+      this.find = dialect.find(table);
+      this.expired = dialect.expired(table, batchSize);
+      this.deleteExpired = dialect.deleteExpired(table);
     }
   }
 

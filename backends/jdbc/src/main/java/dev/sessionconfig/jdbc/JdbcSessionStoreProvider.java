@@ -40,7 +40,7 @@ public final class JdbcSessionStoreProvider implements SessionStoreProvider {
         .user(settings.jdbcUser().orElse(null))
         .password(settings.jdbcPassword().map(Secret::reveal).orElse(null))
         .table(settings.jdbcTable() == null ? "sessions" : settings.jdbcTable())
-        .cleanupEvery(cleanupInterval(settings.permanentSessionLifetime()))
+        .cleanupEvery(settings.cleanupInterval().orElseGet(() -> cleanupInterval(settings.permanentSessionLifetime())))
         .open();
   }
 

@@ -12,6 +12,7 @@ final class Table {
   /** The rule SESSION_JDBC_TABLE is checked against: plain identifiers, which need no escaping inside quotes. */
   private static final Pattern NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}");
   private static final String INDEX_SUFFIX = "_expires_at_idx";
+  private static final String PRINCIPAL_INDEX_SUFFIX = "_principal_idx";
   /** Index names stay within every database's limit (MariaDB's 64, PostgreSQL's 63). */
   private static final int MAX_INDEX_NAME = 60;
 
@@ -67,15 +68,33 @@ final class Table {
 
   /** The index on {@code expires_at} as SQL, unqualified: {@code "sessions_expires_at_idx"}. */
   String indexName() {
-    String base = local.length() + INDEX_SUFFIX.length() > MAX_INDEX_NAME
-        ? local.substring(0, MAX_INDEX_NAME - INDEX_SUFFIX.length()) : local;
-    boolean upper = local.equals(local.toUpperCase(Locale.ROOT)) && !local.equals(local.toLowerCase(Locale.ROOT));
-    return dialect.quote(base + (upper ? INDEX_SUFFIX.toUpperCase(Locale.ROOT) : INDEX_SUFFIX));
+    return index(INDEX_SUFFIX);
   }
 
-  /** The index in the table's schema, for databases that name an index's schema explicitly. */
+  /** The index on {@code principal_name} as SQL, unqualified: {@code "sessions_principal_idx"}. */
+  String principalIndexName() {
+    return index(PRINCIPAL_INDEX_SUFFIX);
+  }
+
+  /** The index on {@code expires_at} in the table's schema, for databases that name an index's schema explicitly. */
   String qualifiedIndexName() {
-    return schema == null ? indexName() : dialect.quote(schema) + "." + indexName();
+    return qualified(indexName());
+  }
+
+  /** The index on {@code principal_name} in the table's schema. */
+  String qualifiedPrincipalIndexName() {
+    return qualified(principalIndexName());
+  }
+
+  private String qualified(String index) {
+    return schema == null ? index : dialect.quote(schema) + "." + index;
+  }
+
+  private String index(String suffix) {
+    String base = local.length() + suffix.length() > MAX_INDEX_NAME
+        ? local.substring(0, MAX_INDEX_NAME - suffix.length()) : local;
+    boolean upper = local.equals(local.toUpperCase(Locale.ROOT)) && !local.equals(local.toLowerCase(Locale.ROOT));
+    return dialect.quote(base + (upper ? suffix.toUpperCase(Locale.ROOT) : suffix));
   }
 
   /** The table as configured, for messages. */

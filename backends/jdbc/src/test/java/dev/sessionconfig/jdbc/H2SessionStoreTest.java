@@ -36,4 +36,9 @@ class H2SessionStoreTest extends JdbcSessionStoreContract {
   protected String urlWithCredentials(String password) {
     return URL + ";USER=" + USER + ";PASSWORD=" + password;
   }
+
+  @Override
+  protected String blobType() {
+    return "VARBINARY(1000)";
+  }
 }

@@ -59,6 +59,16 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
   protected abstract String urlWithCredentials(String password);
 
   protected final MutableClock clock = new MutableClock();
+
+  @Override
+  protected Instant now() {
+    return clock.instant();
+  }
+
+  @Override
+  protected void pass(Duration duration) {
+    clock.advance(duration);
+  }
   protected final StatementCounter counter = new StatementCounter();
   protected String table;
   protected JdbcSessionStore store;
@@ -296,6 +306,46 @@ abstract class JdbcSessionStoreContract extends SessionStoreContract {
     assertTrue(e.getMessage().startsWith(store.description() + " could not read a session: "), e.getMessage());
     assertEquals(1, counter.prepared().size(), "not retried: " + counter.prepared());
     Failures.assertDoesNotShow("secret-session-id-123", e);
+  }
+
+  @Test
+  void theCleanupReportsEachExpiredSessionOnceWhateverTheInstancesDo() {
+    JdbcSessionStore other = open(builder().table(table));
+    List<String> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+    store.reportExpiries((id, record) -> reported.add(id + "=" + text(record)));
+    other.reportExpiries((id, record) -> reported.add(id + "=" + text(record)));
+    store.write("a", bytes("one"), clock.instant().plusSeconds(10), "ann");
+    store.write("b", bytes("two"), clock.instant().plusSeconds(10), null);
+    store.write("live", bytes("three"), clock.instant().plusSeconds(100), null);
+    clock.advance(Duration.ofSeconds(20));
+    store.cleanup();
+    other.cleanup();
+    store.cleanup();
+    assertEquals(java.util.Set.of("a=one", "b=two"), java.util.Set.copyOf(reported));
+    assertEquals(2, reported.size(), "each once: " + reported);
+    assertEquals("three", text(store.read("live")));
+  }
+
+  @Test
+  void aTableMadeBeforeSessionsWereIndexedByUserGainsTheIndex() throws SQLException {
+    String old = table + "_old";
+    execute("CREATE TABLE " + old + " (id VARCHAR(255) NOT NULL PRIMARY KEY, data " + blobType()
+        + " NOT NULL, expires_at BIGINT NOT NULL)");
+    execute("INSERT INTO " + old + " (id, data, expires_at) VALUES ('kept', " + blobLiteral() + ", "
+        + clock.instant().plusSeconds(60).toEpochMilli() + ")");
+    JdbcSessionStore upgraded = open(builder().table(old));
+    upgraded.checkAvailable();
+    assertEquals(true, upgraded.read("kept").isPresent(), "the sessions already there are kept");
+    upgraded.write("new", bytes("two"), clock.instant().plusSeconds(60), "ann");
+    assertEquals(java.util.Set.of("new"), upgraded.principalIndex().orElseThrow().find("ann").keySet());
+  }
+
+  /** The column type of the session bytes in this database, for a table made by hand. */
+  protected abstract String blobType();
+
+  /** A literal of a few bytes in this database. */
+  protected String blobLiteral() {
+    return "X'6F6E65'";
   }
 
   @Test

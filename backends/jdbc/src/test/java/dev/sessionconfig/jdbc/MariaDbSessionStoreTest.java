@@ -53,4 +53,9 @@ class MariaDbSessionStoreTest extends ServerSessionStoreContract {
   protected String urlWithCredentials(String password) {
     return url() + "?user=" + user() + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
   }
+
+  @Override
+  protected String blobType() {
+    return "LONGBLOB";
+  }
 }

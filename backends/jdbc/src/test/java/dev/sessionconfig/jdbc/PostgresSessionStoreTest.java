@@ -52,4 +52,14 @@ class PostgresSessionStoreTest extends ServerSessionStoreContract {
   protected String urlWithCredentials(String password) {
     return url() + "?user=" + user() + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
   }
+
+  @Override
+  protected String blobType() {
+    return "BYTEA";
+  }
+
+  @Override
+  protected String blobLiteral() {
+    return "decode('6f6e65', 'hex')";
+  }
 }

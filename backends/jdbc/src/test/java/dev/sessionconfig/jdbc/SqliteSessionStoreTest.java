@@ -49,4 +49,9 @@ class SqliteSessionStoreTest extends JdbcSessionStoreContract {
   protected String urlWithCredentials(String password) {
     return null;
   }
+
+  @Override
+  protected String blobType() {
+    return "BLOB";
+  }
 }

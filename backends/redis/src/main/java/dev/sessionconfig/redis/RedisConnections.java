@@ -35,6 +35,7 @@ final class RedisConnections implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 32;
 
   private final RedisAddress address;
+  private final DefaultJedisClientConfig clientConfig;
   private final ConnectionPool pool;
   // RESP2 pinned here and in the client config: replies then have the shape these command objects expect,
   // and a new connection needs no HELLO round trip.
@@ -46,8 +47,20 @@ final class RedisConnections implements AutoCloseable {
    */
   RedisConnections(RedisAddress address, SslOptions tlsOptions) {
     this.address = address;
-    this.pool = new ConnectionPool(new HostAndPort(address.connectHost(), address.port()),
-        clientConfig(address, tlsOptions), poolConfig());
+    this.clientConfig = clientConfig(address, tlsOptions);
+    this.pool = new ConnectionPool(new HostAndPort(address.connectHost(), address.port()), clientConfig, poolConfig());
+  }
+
+  /**
+   * A connection of its own, outside the pool, logged in like the pooled ones: for a subscription, which holds its
+   * connection for as long as it listens.
+   */
+  Connection dedicatedConnection() {
+    return new Connection(new HostAndPort(address.connectHost(), address.port()), clientConfig);
+  }
+
+  RedisAddress address() {
+    return address;
   }
 
   private static DefaultJedisClientConfig clientConfig(RedisAddress address, SslOptions tlsOptions) {

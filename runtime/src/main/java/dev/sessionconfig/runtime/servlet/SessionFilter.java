@@ -53,6 +53,10 @@ public final class SessionFilter implements Filter {
     onDestroy.run();
   }
 
+  SessionManager manager() {
+    return manager;
+  }
+
   /** What to do when the container takes the filter out of service (see {@link SessionInterface}). */
   void onDestroy(Runnable action) {
     this.onDestroy = action;

@@ -8,6 +8,8 @@ import dev.sessionconfig.runtime.events.SessionListeners;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
+import dev.sessionconfig.runtime.users.PrincipalResolver;
+import dev.sessionconfig.runtime.users.UserSessions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -42,12 +44,14 @@ public final class SessionInterface implements AutoCloseable {
   private final SessionSettings settings;
   private final SessionStore store;
   private final SessionListeners listeners;
+  private final SessionFilter filter;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SessionInterface(SessionSettings settings, SessionStore store, SessionListeners listeners) {
     this.settings = settings;
     this.store = store;
     this.listeners = listeners;
+    this.filter = new SessionFilter(settings, store, listeners);
   }
 
   /**
@@ -69,7 +73,9 @@ public final class SessionInterface implements AutoCloseable {
       SessionInterface sessions = new SessionInterface(settings, store, SessionListeners.of(context));
       sessions.register(context);
       LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
-          + store.description());
+          + store.description() + "; " + sessions.filter.manager().reportExpiries(context)
+              .orElse("this store cannot tell when a session expires, so HttpSessionListener.sessionDestroyed is"
+                  + " called for invalidated sessions only"));
       return sessions;
     } catch (RuntimeException e) {
       store.close();
@@ -113,6 +119,22 @@ public final class SessionInterface implements AutoCloseable {
     return listeners;
   }
 
+  /**
+   * The sessions of each user, across every instance that shares the store: list them, end one or all ("log out
+   * everywhere"). A session belongs to the user the {@link #principalResolver} names when a request writes it.
+   */
+  public UserSessions users() {
+    return filter.manager().users();
+  }
+
+  /**
+   * Sets who sessions belong to, asked when a request writes its session; {@link PrincipalResolver#standard()}
+   * until then. The Spring Boot starter sets one that reads Spring Security's context.
+   */
+  public void principalResolver(PrincipalResolver resolver) {
+    filter.manager().principalResolver(resolver);
+  }
+
   /** Closes the store; later calls do nothing. Called when the context is destroyed. */
   @Override
   public void close() {
@@ -122,7 +144,6 @@ public final class SessionInterface implements AutoCloseable {
   }
 
   private void register(ServletContext context) {
-    SessionFilter filter = new SessionFilter(settings, store, listeners);
     FilterRegistration.Dynamic registration;
     try {
       registration = context.addFilter(FILTER_NAME, filter);

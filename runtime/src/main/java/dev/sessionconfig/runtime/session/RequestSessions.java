@@ -23,7 +23,7 @@ import java.util.Optional;
  * last decides the stored state, including attributes the other one set. No lock is held across requests,
  * which would make every store a lock service and one slow request stall all others of the same user.
  */
-final class RequestSessions {
+final class RequestSessions implements SessionOwner {
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
 
   private final SessionManager manager;
@@ -92,13 +92,14 @@ final class RequestSessions {
   }
 
   /** Called by {@link StoreSession#invalidate()}: the entry goes now, the cookie is cleared. */
-  synchronized void invalidated(StoreSession invalid) {
+  @Override
+  public synchronized void invalidated(StoreSession invalid) {
     if (invalid != session) {
       return;
     }
     session = null;
     if (storedId != null) {
-      manager.repository().delete(storedId);
+      manager.repository().delete(storedId, invalid.principal());
       storedId = null;
       storedData = null;
     }
@@ -124,7 +125,7 @@ final class RequestSessions {
       // A session emptied by the request is deleted, and one created without data is never stored: either way
       // it ends here, and its listeners hear so (once, though the commit may run twice).
       if (storedId != null && (snapshot.changed() || renewed)) {
-        manager.repository().delete(storedId);
+        manager.repository().delete(storedId, session.principal());
         storedId = null;
         storedData = null;
         setCookie(manager.cookie().expiredCookie());
@@ -149,13 +150,16 @@ final class RequestSessions {
       return;
     }
     if (renewed) {
-      manager.repository().delete(storedId);
+      manager.repository().delete(storedId, session.principal());
       storedId = null;
     }
-    manager.repository().write(session.getId(), snapshot.data());
-    session.saved(snapshot);
+    // Asked only when the session is written: a login writes it (new context, new id), and so does a refresh.
+    String principal = manager.principalResolver().principal(request, session).orElse(null);
+    StoreSession.Snapshot stored = new StoreSession.Snapshot(snapshot.data().withPrincipal(principal), true);
+    manager.repository().write(session.getId(), stored.data());
+    session.saved(stored);
     storedId = session.getId();
-    storedData = snapshot.data();
+    storedData = stored.data();
     if (newId || manager.permanent()) {
       String value = manager.signer().sign(storedId);
       setCookie(manager.permanent()
@@ -190,15 +194,18 @@ final class RequestSessions {
     }
   }
 
-  ServletContext servletContext() {
+  @Override
+  public ServletContext servletContext() {
     return request.getServletContext();
   }
 
-  SessionListeners listeners() {
+  @Override
+  public SessionListeners listeners() {
     return manager.listeners();
   }
 
-  long idleMillis(int maxInactiveSeconds) {
+  @Override
+  public long idleMillis(int maxInactiveSeconds) {
     return manager.lifetimes().idleMillis(maxInactiveSeconds);
   }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Session records: {@code "SC" 2}, an entry count, then the entries, each a name, its bytes and their HMAC-SHA256
- * under SECRET_KEY. The first entry, named {@code ""}, holds the times; each attribute is an entry of its own, so
+ * under SECRET_KEY. The first entry, named {@code ""}, holds the times and the principal's name; each attribute is
+ * an entry of its own, so
  * one attribute can be replaced without touching the others. Each MAC covers the session id, the entry's name
  * and its bytes: bytes this application did not write under this id (a value planted in the store, a row edited
  * by hand, an entry copied from another session) fail verification and are never decoded.
@@ -47,6 +48,7 @@ final class SessionCodec {
         timesOut.writeLong(data.created());
         timesOut.writeLong(data.lastAccessed());
         timesOut.writeInt(data.maxInactiveSeconds());
+        timesOut.writeUTF(data.principal() == null ? "" : data.principal());
       }
       entry(out, idBytes, TIMES, times.toByteArray());
       for (Map.Entry<String, byte[]> attribute : data.attributes().entrySet()) {
@@ -102,10 +104,12 @@ final class SessionCodec {
         long created = timesIn.readLong();
         long lastAccessed = timesIn.readLong();
         int maxInactive = timesIn.readInt();
+        String principal = timesIn.readUTF();
         if (maxInactive < 0) {
           throw new UnreadableSessionException("maxInactive out of range");
         }
-        return new SessionData(created, lastAccessed, maxInactive, Collections.unmodifiableMap(attributes));
+        return new SessionData(created, lastAccessed, maxInactive, principal.isEmpty() ? null : principal,
+            Collections.unmodifiableMap(attributes));
       }
     } catch (EOFException e) {
       throw new UnreadableSessionException("the record ends too early");

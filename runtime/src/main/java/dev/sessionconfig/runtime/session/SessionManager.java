@@ -2,6 +2,8 @@ package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.users.PrincipalResolver;
+import dev.sessionconfig.runtime.users.UserSessions;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.values.SessionValues;
@@ -9,6 +11,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +36,10 @@ public final class SessionManager {
   private final SessionRepository repository;
   private final SessionValues values;
   private final SessionListeners listeners;
+  private final DetachedSessions detached = new DetachedSessions(this);
+  private final StoredUserSessions users = new StoredUserSessions(this, detached);
+  private volatile PrincipalResolver principalResolver = PrincipalResolver.standard();
+  private volatile ServletContext servletContext;
   private final Lifetimes lifetimes;
   private final SessionIds ids;
   private final CookieSigner signer;
@@ -136,6 +143,41 @@ public final class SessionManager {
 
   SessionListeners listeners() {
     return listeners;
+  }
+
+  PrincipalResolver principalResolver() {
+    return principalResolver;
+  }
+
+  /** Who sessions belong to, asked when a request writes its session; {@link PrincipalResolver#standard()} first. */
+  public void principalResolver(PrincipalResolver resolver) {
+    this.principalResolver = java.util.Objects.requireNonNull(resolver, "resolver");
+  }
+
+  /** The sessions of each user, across the instances that share the store. */
+  public UserSessions users() {
+    return users;
+  }
+
+  /**
+   * Has the store report sessions that expire in it to the listeners, as destroyed; {@code context} is the
+   * application's, for the sessions' {@code getServletContext()}.
+   *
+   * @return how the store reports expiry, or empty when it cannot
+   */
+  public java.util.Optional<String> reportExpiries(ServletContext context) {
+    this.servletContext = context;
+    return repository.store().reportExpiries((id, record) -> {
+      try {
+        detached.expired(id, record);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "Reporting an expired session to the session listeners failed", e);
+      }
+    });
+  }
+
+  ServletContext servletContext() {
+    return servletContext;
   }
 
   SessionIds ids() {

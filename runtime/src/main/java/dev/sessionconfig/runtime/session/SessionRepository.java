@@ -39,13 +39,36 @@ final class SessionRepository {
     return lifetimes.expired(data, now) ? Optional.empty() : Optional.of(data);
   }
 
-  /** Stores {@code data} under {@code id} until its idle (or absolute) lifetime ends. */
+  /** Stores {@code data} under {@code id} until its idle (or absolute) lifetime ends, indexed by its principal. */
   void write(String id, SessionData data) {
-    store.write(id, codec.encode(id, data), Instant.ofEpochMilli(lifetimes.expiresAt(data)));
+    store.write(id, codec.encode(id, data), Instant.ofEpochMilli(lifetimes.expiresAt(data)), data.principal());
   }
 
-  void delete(String id) {
-    store.delete(id);
+  /** Deletes the session, and its index entry under {@code principal} (null: none). */
+  void delete(String id, String principal) {
+    store.delete(id, principal);
+  }
+
+  /**
+   * The session stored under {@code id} as {@code record}, whatever its expiry (an expired session is reported with
+   * its last record); empty when the record does not read back.
+   */
+  Optional<SessionData> decode(String id, byte[] record) {
+    try {
+      return Optional.of(codec.decode(id, record));
+    } catch (UnreadableSessionException e) {
+      LOG.log(System.Logger.Level.WARNING, "Unreadable session data in " + store.description() + " ("
+          + e.getMessage() + "); it is left out");
+      return Optional.empty();
+    }
+  }
+
+  Lifetimes lifetimes() {
+    return lifetimes;
+  }
+
+  SessionStore store() {
+    return store;
   }
 
   String storeDescription() {

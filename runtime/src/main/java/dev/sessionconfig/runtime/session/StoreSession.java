@@ -26,13 +26,15 @@ import java.util.Map;
 final class StoreSession implements HttpSession {
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
 
-  private final RequestSessions owner;
+  private final SessionOwner owner;
   private final SessionValues values;
   private final long created;
   private final long lastAccessed;
   private final boolean isNew;
   private final Map<String, Slot> attributes = new LinkedHashMap<>();
   private String id;
+  /** The user the stored record names; {@code null} for none. */
+  private String principal;
   private int maxInactiveSeconds;
   private int storedMaxInactiveSeconds;
   /** Whether an attribute was removed (by the application, or as unreadable) since the last save. */
@@ -50,13 +52,14 @@ final class StoreSession implements HttpSession {
     byte[] setBytes;
   }
 
-  private StoreSession(RequestSessions owner, SessionValues values, String id, SessionData data, boolean isNew) {
+  private StoreSession(SessionOwner owner, SessionValues values, String id, SessionData data, boolean isNew) {
     this.owner = owner;
     this.values = values;
     this.id = id;
     this.created = data.created();
     this.lastAccessed = data.lastAccessed();
     this.maxInactiveSeconds = data.maxInactiveSeconds();
+    this.principal = data.principal();
     this.storedMaxInactiveSeconds = isNew ? -1 : data.maxInactiveSeconds();
     for (Map.Entry<String, byte[]> attribute : data.attributes().entrySet()) {
       Slot slot = new Slot();
@@ -66,12 +69,12 @@ final class StoreSession implements HttpSession {
     this.isNew = isNew;
   }
 
-  static StoreSession stored(RequestSessions owner, SessionValues values, String id, SessionData data) {
+  static StoreSession stored(SessionOwner owner, SessionValues values, String id, SessionData data) {
     return new StoreSession(owner, values, id, data, false);
   }
 
-  static StoreSession fresh(RequestSessions owner, SessionValues values, String id, long now) {
-    return new StoreSession(owner, values, id, new SessionData(now, now, 0, Map.of()), true);
+  static StoreSession fresh(SessionOwner owner, SessionValues values, String id, long now) {
+    return new StoreSession(owner, values, id, new SessionData(now, now, 0, null, Map.of()), true);
   }
 
   @Override
@@ -260,8 +263,8 @@ final class StoreSession implements HttpSession {
       changed |= !Arrays.equals(bytes, slot.stored);
       encoded.put(attribute.getKey(), bytes);
     }
-    return new Snapshot(new SessionData(created, now, maxInactiveSeconds, Collections.unmodifiableMap(encoded)),
-        changed);
+    return new Snapshot(new SessionData(created, now, maxInactiveSeconds, principal,
+        Collections.unmodifiableMap(encoded)), changed);
   }
 
   /** The live value's bytes now: those of setAttribute for a value that cannot change, else encoded again. */
@@ -288,7 +291,13 @@ final class StoreSession implements HttpSession {
       }
     }
     storedMaxInactiveSeconds = snapshot.data().maxInactiveSeconds();
+    principal = snapshot.data().principal();
     removed = false;
+  }
+
+  /** The user the stored record names; {@code null} for none. */
+  synchronized String principal() {
+    return principal;
   }
 
   /** A record to store, and whether it differs from the stored one. */

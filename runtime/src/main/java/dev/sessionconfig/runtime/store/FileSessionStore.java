@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -58,6 +60,8 @@ public final class FileSessionStore implements SessionStore {
   static final String SUFFIX = ".session";
   static final String TEMP_SUFFIX = ".tmp";
   static final int STALE_TEMP_MINUTES = 1;
+  /** The directory of the index of sessions by user, inside the session directory. */
+  static final String INDEX = ".index";
   private static final byte[] MAGIC = "SCS1".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + Long.BYTES;
   /** base64url, and short enough for any file system's 255-byte names. */
@@ -69,8 +73,11 @@ public final class FileSessionStore implements SessionStore {
   private final Set<PosixFilePermission> permissions;
   private final Clock clock;
   private final ScheduledExecutorService sweeper;
+  private final Duration sweepInterval;
   /** How many session files there are, as far as this instance knows; recounted by every sweep. */
   private final AtomicInteger files = new AtomicInteger();
+  /** Told of each session file this instance deletes because it expired, or to keep the threshold. */
+  private volatile ExpiryListener expiries;
 
   /**
    * @param directory where the session files go; created by {@link #checkAvailable()} if missing
@@ -78,7 +85,12 @@ public final class FileSessionStore implements SessionStore {
    * @param fileMode POSIX permission bits of each session file, e.g. {@code 0600}
    */
   public FileSessionStore(Path directory, int threshold, int fileMode) {
-    this(directory, threshold, fileMode, Clock.systemUTC(), Duration.ofMinutes(1));
+    this(directory, threshold, fileMode, Duration.ofMinutes(1));
+  }
+
+  /** With the sweep every {@code sweepInterval}. */
+  public FileSessionStore(Path directory, int threshold, int fileMode, Duration sweepInterval) {
+    this(directory, threshold, fileMode, Clock.systemUTC(), sweepInterval);
   }
 
   /** With {@code sweepInterval} null no sweep thread runs: tests call {@link #sweep()} themselves. */
@@ -90,6 +102,7 @@ public final class FileSessionStore implements SessionStore {
     this.threshold = threshold;
     this.permissions = permissions(fileMode);
     this.clock = clock;
+    this.sweepInterval = sweepInterval;
     if (sweepInterval == null) {
       this.sweeper = null;
     } else {
@@ -120,7 +133,7 @@ public final class FileSessionStore implements SessionStore {
       return Optional.empty();
     }
     if (expiresAt <= clock.millis()) {
-      deleteFile(file);
+      ended(id, file, bytes);
       return Optional.empty();
     }
     return Optional.of(Arrays.copyOfRange(bytes, HEADER, bytes.length));
@@ -153,6 +166,25 @@ public final class FileSessionStore implements SessionStore {
     }
   }
 
+  /** The write, and the session's index entry: an empty file {@code .index/<user's hash>/<id>}. */
+  @Override
+  public void write(String id, byte[] data, Instant expiresAt, String principal) {
+    write(id, data, expiresAt);
+    if (principal != null) {
+      Path marker = indexEntry(principal, id);
+      if (!Files.exists(marker)) {
+        try {
+          Files.createDirectories(marker.getParent(), directoryAttributes());
+          Files.createFile(marker, fileAttributes());
+        } catch (FileAlreadyExistsException raced) {
+          // another request of the same session indexed it first
+        } catch (IOException e) {
+          throw failure("cannot index a session under its user", e);
+        }
+      }
+    }
+  }
+
   @Override
   public void delete(String id) {
     try {
@@ -162,6 +194,51 @@ public final class FileSessionStore implements SessionStore {
     } catch (IOException e) {
       throw failure("cannot delete a session file", e);
     }
+  }
+
+  @Override
+  public void delete(String id, String principal) {
+    delete(id);
+    if (principal != null) {
+      deleteFile(indexEntry(principal, id));
+    }
+  }
+
+  /** The index: a directory per user, holding an empty file per session; entries of ended sessions are pruned. */
+  @Override
+  public Optional<PrincipalIndex> principalIndex() {
+    return Optional.of(principal -> {
+      Map<String, byte[]> found = new LinkedHashMap<>();
+      Path entries = indexEntry(principal, "x").getParent();
+      try (DirectoryStream<Path> ids = Files.newDirectoryStream(entries)) {
+        for (Path entry : ids) {
+          String id = entry.getFileName().toString();
+          Optional<byte[]> record = ID.matcher(id).matches() ? read(id) : Optional.empty();
+          if (record.isPresent()) {
+            found.put(id, record.get());
+          } else {
+            deleteFile(entry);
+          }
+        }
+      } catch (NoSuchFileException e) {
+        return Map.of(); // nobody indexed under this name
+      } catch (IOException e) {
+        throw failure("cannot list the sessions of a user", e);
+      }
+      return found;
+    });
+  }
+
+  /**
+   * The instance whose sweep (or read) deletes an expired session file tells {@code listener}, with the file's
+   * record: a deletion succeeds once, so each expiry is told once, however many instances share the directory.
+   */
+  @Override
+  public Optional<String> reportExpiries(ExpiryListener listener) {
+    this.expiries = listener;
+    return Optional.of("sessions that expire are reported by the sweep, which runs every "
+        + (sweepInterval == null ? "time it is asked to" : sweepInterval.toSeconds() + " s") + ", or at once when a"
+        + " request finds one; sessions evicted over SESSION_FILE_THRESHOLD are reported as they are deleted");
   }
 
   /**
@@ -215,8 +292,10 @@ public final class FileSessionStore implements SessionStore {
           }
         } else if (name.endsWith(SUFFIX)) {
           long expiresAt = readExpiry(path);
-          if (expiresAt <= now) {
-            deleteFile(path); // expired, or no valid header (written by something else): not a session
+          if (expiresAt == Long.MIN_VALUE) {
+            deleteFile(path); // no valid header (written by something else): not a session
+          } else if (expiresAt <= now) {
+            ended(path);
           } else {
             live.add(new Entry(path, expiresAt));
           }
@@ -227,8 +306,13 @@ public final class FileSessionStore implements SessionStore {
     }
     live.sort(Comparator.comparingLong(Entry::expiresAt));
     int excess = live.size() - threshold;
+    if (excess > 0) {
+      LOG.log(System.Logger.Level.WARNING, description() + ": " + excess + (excess == 1 ? " session was" : " sessions were")
+          + " ended early to keep SESSION_FILE_THRESHOLD (" + threshold + " files): those that would have expired"
+          + " soonest; raise the threshold if that was too few");
+    }
     for (int i = 0; i < excess; i++) {
-      deleteFile(live.get(i).path());
+      ended(live.get(i).path());
     }
     files.set(Math.min(live.size(), threshold));
   }
@@ -241,6 +325,51 @@ public final class FileSessionStore implements SessionStore {
     } catch (IOException | RuntimeException e) {
       // Caught, or the executor would silently stop sweeping for good.
       LOG.log(System.Logger.Level.WARNING, description() + ": sweeping expired sessions failed: " + reason(e));
+    }
+  }
+
+  /** Deletes a session that ended (expired, or evicted) and tells the listener, if this deletion was the one. */
+  private void ended(Path file) {
+    try {
+      ended(idOf(file), file, Files.readAllBytes(file));
+    } catch (NoSuchFileException gone) {
+      // another instance, or a request, deleted it first: theirs to report
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, description() + ": cannot read an ended session file: " + reason(e));
+    }
+  }
+
+  private void ended(String id, Path file, byte[] bytes) {
+    boolean deleted;
+    try {
+      deleted = Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, description() + ": cannot delete a session file: " + reason(e));
+      return;
+    }
+    if (!deleted) {
+      return;
+    }
+    files.decrementAndGet();
+    ExpiryListener listener = expiries;
+    if (listener != null && bytes.length >= HEADER) {
+      listener.expired(id, Optional.of(Arrays.copyOfRange(bytes, HEADER, bytes.length)));
+    }
+  }
+
+  private static String idOf(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.length() - SUFFIX.length());
+  }
+
+  /** Where the index keeps session {@code id} of {@code principal}: a name no user's name can escape from. */
+  private Path indexEntry(String principal, String id) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(principal.getBytes(StandardCharsets.UTF_8));
+      return directory.resolve(INDEX).resolve(java.util.HexFormat.of().formatHex(digest)).resolve(id);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
   }
 

@@ -16,6 +16,7 @@ public final class FileSessionStoreProvider implements SessionStoreProvider {
 
   @Override
   public SessionStore open(SessionSettings settings) {
-    return new FileSessionStore(settings.fileDir(), settings.fileThreshold(), settings.fileMode());
+    return new FileSessionStore(settings.fileDir(), settings.fileThreshold(), settings.fileMode(),
+        settings.cleanupInterval().orElse(java.time.Duration.ofMinutes(1)));
   }
 }

@@ -17,8 +17,21 @@ public interface SessionStore extends AutoCloseable {
   /** Stores {@code data} for {@code id} until {@code expiresAt}, replacing what was there. One round trip. */
   void write(String id, byte[] data, Instant expiresAt);
 
+  /**
+   * {@link #write(String, byte[], Instant)}, for a session that belongs to {@code principal} (or to nobody, when
+   * {@code null}): a store with a {@link #principalIndex()} indexes it in the same round trip.
+   */
+  default void write(String id, byte[] data, Instant expiresAt, String principal) {
+    write(id, data, expiresAt);
+  }
+
   /** Removes the entry for {@code id}; nothing happens when there is none. */
   void delete(String id);
+
+  /** {@link #delete(String)}, for a session that belonged to {@code principal}: its index entry goes too. */
+  default void delete(String id, String principal) {
+    delete(id);
+  }
 
   /**
    * Checks at startup that the store can be used, so a wrong address fails the application's start, not its
@@ -30,6 +43,22 @@ public interface SessionStore extends AutoCloseable {
 
   /** What this store is, for messages: {@code redis at cache.internal:6379}, never with a password. */
   String description();
+
+  /** The store's index of sessions by user; empty when the store cannot keep one (memcached cannot list keys). */
+  default Optional<PrincipalIndex> principalIndex() {
+    return Optional.empty();
+  }
+
+  /**
+   * Starts telling {@code listener} of the sessions that expire in the store: each once, to one of the instances
+   * that share the store, within a delay of the store's own.
+   *
+   * @return how soon and how surely expiry is reported, for the startup log and {@code describe()}; empty when
+   *     this store cannot tell that a session expired
+   */
+  default Optional<String> reportExpiries(ExpiryListener listener) {
+    return Optional.empty();
+  }
 
   @Override
   void close();

@@ -30,13 +30,14 @@ class SessionCodecTest {
     for (int i = 0; i < pairs.length; i += 2) {
       attributes.put((String) pairs[i], ((String) pairs[i + 1]).getBytes(StandardCharsets.UTF_8));
     }
-    return new SessionData(1_700_000_000_000L, 1_700_000_060_000L, 300, attributes);
+    return new SessionData(1_700_000_000_000L, 1_700_000_060_000L, 300, "ann", attributes);
   }
 
   private static void assertSameData(SessionData expected, SessionData actual) {
     assertEquals(expected.created(), actual.created());
     assertEquals(expected.lastAccessed(), actual.lastAccessed());
     assertEquals(expected.maxInactiveSeconds(), actual.maxInactiveSeconds());
+    assertEquals(expected.principal(), actual.principal());
     assertEquals(expected.attributes().keySet(), actual.attributes().keySet());
     for (String name : expected.attributes().keySet()) {
       assertArrayEquals(expected.attributes().get(name), actual.attributes().get(name), name);

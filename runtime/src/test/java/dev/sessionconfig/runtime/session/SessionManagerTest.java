@@ -671,7 +671,7 @@ class SessionManagerTest {
     attributes.put("cart", new byte[] {51, 32, 'c', 'o', 'm', '.', 'a', 'c', 'm', 'e', '.', 'O', 'l', 'd', 'C', 'a',
         'r', 't', 0}); // a RECORD of com.acme.OldCart with no components
     store.entries().put(id, new dev.sessionconfig.runtime.testing.MemoryStore.Entry(codec.encode(id,
-        new SessionData(data.created(), data.lastAccessed(), 0, attributes)), store.entries().get(id).expiresAt()));
+        new SessionData(data.created(), data.lastAccessed(), 0, null, attributes)), store.entries().get(id).expiresAt()));
     java.util.List<java.util.logging.LogRecord> logs = new java.util.ArrayList<>();
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.sessionconfig.session");
     java.util.logging.Handler capture = new java.util.logging.Handler() {

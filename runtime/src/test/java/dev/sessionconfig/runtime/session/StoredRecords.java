@@ -19,6 +19,6 @@ public final class StoredRecords {
   /** A record for session {@code id}, created and last used now, signed under {@code key}. */
   public static byte[] signed(Secret key, String id, Map<String, byte[]> attributes) {
     long now = System.currentTimeMillis();
-    return new SessionCodec(new SigningKeys(key, List.of())).encode(id, new SessionData(now, now, 0, attributes));
+    return new SessionCodec(new SigningKeys(key, List.of())).encode(id, new SessionData(now, now, 0, null, attributes));
   }
 }

@@ -17,6 +17,21 @@ public abstract class SessionStoreContract {
   /** The store under test, open and empty. */
   protected abstract SessionStore store();
 
+  /** Whether the store keeps an index of sessions by user (memcached cannot: it cannot list its keys). */
+  protected boolean indexesByUser() {
+    return true;
+  }
+
+  /** The time the store goes by. */
+  protected java.time.Instant now() {
+    return java.time.Instant.now();
+  }
+
+  /** Lets {@code duration} pass for the store: real time, or the store's test clock. */
+  protected void pass(java.time.Duration duration) throws InterruptedException {
+    Thread.sleep(duration.toMillis());
+  }
+
   @Test
   void writesReadsAndDeletes() {
     SessionStore store = store();
@@ -31,6 +46,27 @@ public abstract class SessionStoreContract {
   @Test
   void readsNothingForAnIdItNeverWrote() {
     assertEquals(Optional.empty(), store().read("unknown"));
+  }
+
+  @Test
+  void findsTheLiveSessionsOfAUserAndNeverOneThatEnded() throws InterruptedException {
+    SessionStore store = store();
+    if (!indexesByUser()) {
+      assertEquals(Optional.empty(), store.principalIndex());
+      return;
+    }
+    PrincipalIndex index = store.principalIndex().orElseThrow();
+    store.write("kept", bytes("one"), now().plusSeconds(60), "ann");
+    store.write("deleted", bytes("two"), now().plusSeconds(60), "ann");
+    store.write("expires", bytes("three"), now().plusMillis(1_000), "ann");
+    store.write("other", bytes("four"), now().plusSeconds(60), "bob");
+    store.write("nobody's", bytes("five"), now().plusSeconds(60), null);
+    store.delete("deleted", "ann");
+    pass(java.time.Duration.ofMillis(1_200));
+    assertEquals(java.util.Set.of("kept"), index.find("ann").keySet());
+    assertEquals("one", text(Optional.of(index.find("ann").get("kept"))));
+    assertEquals(java.util.Set.of("other"), index.find("bob").keySet());
+    assertEquals(java.util.Map.of(), index.find("nobody"));
   }
 
   @Test

@@ -22,6 +22,7 @@ public final class FakeRequest extends HttpServletRequestWrapper {
   private final List<Cookie> cookies;
   private final Map<String, Object> attributes = Collections.synchronizedMap(new LinkedHashMap<>());
   private DispatcherType dispatcherType = DispatcherType.REQUEST;
+  private java.security.Principal user;
 
   public FakeRequest(String method, String uri, List<Cookie> cookies) {
     super(Unsupported.of(HttpServletRequest.class));
@@ -33,6 +34,17 @@ public final class FakeRequest extends HttpServletRequestWrapper {
   public FakeRequest dispatcherType(DispatcherType type) {
     this.dispatcherType = type;
     return this;
+  }
+
+  /** The user the container authenticated, as {@code getUserPrincipal()} returns it; none by default. */
+  public FakeRequest user(String name) {
+    this.user = () -> name;
+    return this;
+  }
+
+  @Override
+  public java.security.Principal getUserPrincipal() {
+    return user;
   }
 
   @Override

@@ -1,0 +1,94 @@
+package dev.sessionconfig.runtime.session;
+
+import dev.sessionconfig.runtime.store.PrincipalIndex;
+import dev.sessionconfig.runtime.users.UserSession;
+import dev.sessionconfig.runtime.users.UserSessions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link UserSessions} over a store's {@link PrincipalIndex}: one store round trip per lookup. */
+final class StoredUserSessions implements UserSessions {
+  /** The attribute a session marked expired carries, written into its record by {@link #markExpired}. */
+  static final String EXPIRED_ATTRIBUTE = "dev.sessionconfig.expired";
+
+  private final SessionManager manager;
+  private final DetachedSessions detached;
+
+  StoredUserSessions(SessionManager manager, DetachedSessions detached) {
+    this.manager = manager;
+    this.detached = detached;
+  }
+
+  @Override
+  public List<UserSession> of(String principal) {
+    List<UserSession> sessions = new ArrayList<>();
+    long now = manager.now();
+    for (Map.Entry<String, byte[]> found : index().find(principal).entrySet()) {
+      live(found.getKey(), found.getValue(), now)
+          .filter(data -> principal.equals(data.principal()))
+          .ifPresent(data -> sessions.add(view(found.getKey(), data)));
+    }
+    sessions.sort(Comparator.comparing(UserSession::created));
+    return sessions;
+  }
+
+  @Override
+  public Optional<UserSession> session(String id) {
+    index(); // the same answer as of() gives: with memcached, none
+    return manager.repository().read(id, manager.now()).map(data -> view(id, data));
+  }
+
+  @Override
+  public boolean invalidate(String id) {
+    index();
+    Optional<SessionData> data = manager.repository().read(id, manager.now());
+    data.ifPresent(stored -> detached.invalidate(id, stored));
+    return data.isPresent();
+  }
+
+  @Override
+  public int invalidateAll(String principal) {
+    int ended = 0;
+    for (UserSession session : of(principal)) {
+      if (invalidate(session.id())) {
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  @Override
+  public boolean markExpired(String id) {
+    index();
+    Optional<SessionData> data = manager.repository().read(id, manager.now());
+    if (data.isEmpty()) {
+      return false;
+    }
+    Map<String, byte[]> attributes = new LinkedHashMap<>(data.get().attributes());
+    attributes.put(EXPIRED_ATTRIBUTE, manager.values().encode(EXPIRED_ATTRIBUTE, Boolean.TRUE));
+    manager.repository().write(id, data.get().withAttributes(attributes));
+    return true;
+  }
+
+  private Optional<SessionData> live(String id, byte[] record, long now) {
+    return manager.repository().decode(id, record)
+        .filter(data -> !manager.lifetimes().expired(data, now));
+  }
+
+  private UserSession view(String id, SessionData data) {
+    return new UserSession(id, data.principal(), Instant.ofEpochMilli(data.created()),
+        Instant.ofEpochMilli(data.lastAccessed()), Instant.ofEpochMilli(manager.lifetimes().expiresAt(data)),
+        data.attributes().containsKey(EXPIRED_ATTRIBUTE));
+  }
+
+  private PrincipalIndex index() {
+    return manager.repository().store().principalIndex().orElseThrow(() -> new UnsupportedOperationException(
+        manager.repository().storeDescription() + " cannot list the sessions of a user (memcached cannot list its"
+            + " keys): use the Redis, JDBC or filesystem store for that"));
+  }
+}

@@ -32,6 +32,11 @@ abstract class HarnessTest {
     harness.close();
   }
 
+  /** The store this suite runs on. */
+  StoreKind storeKind() {
+    return storeKind;
+  }
+
   /** The harness of the running test (for the suites' shared interfaces). */
   public Harness harness() {
     return harness;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,7 +40,10 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import dev.sessionconfig.runtime.users.PrincipalResolver;
+import dev.sessionconfig.runtime.users.UserSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -477,6 +481,85 @@ abstract class SessionBehaviourTest extends HarnessTest {
       assertEquals(List.of("created", "id changed", "added user", "destroyed user=ann", "removed user"), heard,
           listener + " listener");
     }
+  }
+
+  /**
+   * A session left idle expires in the store, and the listeners of one instance of two hear it destroyed, once:
+   * with its attributes where the store still has them when it reports (filesystem, JDBC), without them on Redis
+   * (the key is gone when Redis tells), and not at all on memcached, which cannot tell.
+   */
+  @Test
+  void aSessionThatExpiresInTheStoreIsDestroyedOnceOnOneInstance() throws InterruptedException {
+    App first = harness.start(ExpiryConfigLoader::initApp);
+    harness.start(ExpiryConfigLoader::initApp);
+    AuditListener.EVENTS.clear();
+    assertBody("logged in", first.browser().post("/login", "user", "ann"));
+    String heard = switch (storeKind()) {
+      case MEMCACHED -> null;
+      case REDIS -> "destroyed user=null";
+      default -> "destroyed user=ann";
+    };
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (heard != null && destroyedEvents().size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(2_500); // two more sweeps of each instance: nothing is reported twice
+    List<String> expected = heard == null ? List.of() : List.of("declared: " + heard, "programmatic: " + heard);
+    assertEquals(expected, destroyedEvents());
+  }
+
+  private static List<String> destroyedEvents() {
+    return AuditListener.EVENTS.stream().filter(event -> event.contains(": destroyed")).sorted().toList();
+  }
+
+  /** The test app's /login stores the user's name; the index takes it as the session's owner. */
+  private static final PrincipalResolver BY_USER = (request, session) ->
+      Optional.ofNullable((String) session.getAttribute("user"));
+
+  /**
+   * A user with three sessions on two instances: one expires, one is invalidated; both instances list exactly the
+   * live one, and ending all of the user's sessions on one instance ends it on the other.
+   */
+  @Test
+  void theSessionsOfAUserAreListedOnEveryInstanceLiveOnesOnly() throws InterruptedException {
+    App a = harness.start(ExpiryConfigLoader::initApp);
+    App b = harness.start(ExpiryConfigLoader::initApp);
+    a.sessions().principalResolver(BY_USER);
+    b.sessions().principalResolver(BY_USER);
+    if (storeKind() == StoreKind.MEMCACHED) {
+      UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+          () -> a.sessions().users().of("ann"));
+      assertTrue(e.getMessage().contains("memcached"), e.getMessage());
+      return;
+    }
+    Browser expiring = a.browser();
+    assertBody("logged in", expiring.post("/login", "user", "ann"));
+    Thread.sleep(1_300);
+    Browser invalidated = b.browser();
+    assertBody("logged in", invalidated.post("/login", "user", "ann"));
+    Browser live = a.browser();
+    assertBody("logged in", live.post("/login", "user", "ann"));
+    assertBody("logged in", b.browser().post("/login", "user", "bob"));
+    assertEquals(Set.of(idOf(expiring), idOf(invalidated), idOf(live)), ids(b.sessions().users().of("ann")));
+
+    Thread.sleep(1_300); // the first session has been idle for longer than its 2 s
+    assertBody("ann", live.at(b.uri()).get("/user"));
+    assertBody("logged out", invalidated.at(a.uri()).post("/logout"));
+    assertEquals(Set.of(idOf(live)), ids(a.sessions().users().of("ann")), "on the instance the user left");
+    assertEquals(Set.of(idOf(live)), ids(b.sessions().users().of("ann")), "on the other");
+    assertEquals(1, a.sessions().users().of("bob").size(), "another user's session is his");
+
+    assertEquals(1, b.sessions().users().invalidateAll("ann"));
+    assertBody("anonymous", live.at(a.uri()).get("/user"), "logged out everywhere");
+    assertEquals(List.of(), a.sessions().users().of("ann"));
+  }
+
+  private static String idOf(Browser browser) {
+    return Cookies.id(browser.cookie(COOKIE).orElseThrow());
+  }
+
+  private static Set<String> ids(List<UserSession> sessions) {
+    return sessions.stream().map(UserSession::id).collect(java.util.stream.Collectors.toSet());
   }
 
   /** The generated ServletContextListener, instantiated by the container as web.xml would have it. */

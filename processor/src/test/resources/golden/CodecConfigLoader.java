@@ -3,6 +3,7 @@ package com.acme;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.ConfigSource;
+import dev.sessionconfig.runtime.GeneratedLoader;
 import dev.sessionconfig.runtime.Lookup;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.SettingsCollector;
@@ -86,6 +87,30 @@ public final class ConfigLoader {
    */
   public static SessionInterface initApp(ServletContext context, ConfigSource source) {
     return SessionInterface.install(context, load(source));
+  }
+
+  /**
+   * This loader as frameworks find it through {@link java.util.ServiceLoader} (the Spring Boot
+   * starter does): listed in {@code META-INF/services/dev.sessionconfig.runtime.GeneratedLoader}.
+   */
+  public static final class Provider implements GeneratedLoader {
+    public Provider() {
+    }
+
+    @Override
+    public String configClass() {
+      return "com.acme.Config";
+    }
+
+    @Override
+    public SessionSettings load(ConfigSource source) {
+      return ConfigLoader.load(source);
+    }
+
+    @Override
+    public String describe(ConfigSource source) {
+      return ConfigLoader.describe(source);
+    }
   }
 
   /**

@@ -56,7 +56,7 @@ public final class SerializationPatterns {
   }
 
   /** What is wrong with {@code pattern}, or empty when it is a narrow, well-formed pattern. */
-  static Optional<String> problem(String pattern) {
+  public static Optional<String> problem(String pattern) {
     String trimmed = pattern.trim();
     if (trimmed.equals("*") || trimmed.equals("**") || trimmed.equals(".**") || trimmed.equals(".*")) {
       return Optional.of("'" + pattern + "' allows every class, gadgets of every library on the class path"

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.processor.model.ConfigModel;
 import dev.sessionconfig.processor.model.ConfigModelFactory;
 import dev.sessionconfig.processor.read.ConfigClass;
 import dev.sessionconfig.processor.read.ConfigClassReader;
@@ -21,8 +22,10 @@ import dev.sessionconfig.processor.validate.SettingValueValidator;
 import dev.sessionconfig.processor.validate.StoreSettingsValidator;
 import dev.sessionconfig.processor.validate.StraySettingValidator;
 import dev.sessionconfig.processor.write.LoaderWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -39,6 +43,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Checks every {@code @SessionConfig} class and generates its loader. Each class is read, validated by one
@@ -62,6 +68,8 @@ public final class SessionConfigProcessor extends AbstractProcessor {
   private boolean firstRound = true;
   /** Config classes waiting for a type from a later round, by name: their elements are new in each round. */
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** The providers of the loaders written so far, and their config classes, for the service file. */
+  private final Map<String, TypeElement> providers = new TreeMap<>();
   /** The compilation units of every round so far: a deferred class's assignments live in an earlier round's. */
   private final Set<CompilationUnitTree> units = new LinkedHashSet<>();
 
@@ -127,6 +135,9 @@ public final class SessionConfigProcessor extends AbstractProcessor {
         processingEnv.getElementUtils().getTypeElement(ConfigClassReader.ANNOTATION))));
     Map<String, String> strays = checkStraySettings(round, configs);
     if (configs.isEmpty()) {
+      if (round.processingOver()) {
+        writeServiceFile();
+      }
       return; // nothing to read, so no tree is walked (as in the round of the generated loaders)
     }
 
@@ -145,6 +156,31 @@ public final class SessionConfigProcessor extends AbstractProcessor {
       } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
         internalError(type, type.getQualifiedName().toString(), e);
       }
+    }
+    if (round.processingOver()) {
+      writeServiceFile();
+    }
+  }
+
+  /**
+   * Lists every loader of the compilation in {@code META-INF/services}, once, in the last round: a framework
+   * (the Spring Boot starter) finds the application's configs there without being told their names.
+   */
+  private void writeServiceFile() {
+    if (providers.isEmpty()) {
+      return;
+    }
+    String name = "META-INF/services/" + LoaderWriter.GENERATED_LOADER.reflectionName();
+    try {
+      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name,
+          providers.values().toArray(new Element[0]));
+      try (Writer writer = file.openWriter()) {
+        for (String provider : providers.keySet()) {
+          writer.write(provider + "\n");
+        }
+      }
+    } catch (IOException e) {
+      internalError(null, name, e);
     }
   }
 
@@ -208,8 +244,9 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     report.print();
     if (clean) {
       try {
-        new LoaderWriter(processingEnv.getFiler(), generatedAnnotation())
-            .write(new ConfigModelFactory(servletApiAvailable()).create(config), type);
+        ConfigModel model = new ConfigModelFactory(servletApiAvailable()).create(config);
+        new LoaderWriter(processingEnv.getFiler(), generatedAnnotation()).write(model, type);
+        providers.put(LoaderWriter.providerBinaryName(model), type);
       } catch (java.io.IOException e) {
         internalError(type, type.getQualifiedName().toString(), e);
       }

@@ -105,6 +105,50 @@ class LoaderTest {
     assertTrue(withoutServlet.contains("public static SessionSettings load(ConfigSource source)"), withoutServlet);
   }
 
+  /**
+   * Every loader of a compilation is listed once in the service file frameworks read, as its Provider; a config
+   * that fails to compile gets no loader and no line.
+   */
+  @Test
+  void theServiceFileListsTheProviderOfEveryLoaderWritten() throws Exception {
+    JavaFileObject production = source("com.acme.ProductionConfig", "@SessionConfig",
+        "public class ProductionConfig extends Config {",
+        "  static final Duration PERMANENT_SESSION_LIFETIME = Duration.ofHours(1);", "}");
+    JavaFileObject broken = source("com.acme.other.BrokenConfig", "@SessionConfig", "public class BrokenConfig {",
+        "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "  static final String SESSION_TYPE = \"memcache\";", "}");
+    Compilation twoGood = compile(typedConfig(), production);
+    assertEquals(Compilation.Status.SUCCESS, twoGood.status(), diagnostics(twoGood));
+    assertEquals("com.acme.ConfigLoader$Provider\ncom.acme.ProductionConfigLoader$Provider\n",
+        serviceFile(twoGood));
+    Path out = Files.createTempDirectory("services");
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      files.setLocation(javax.tools.StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
+      files.setLocation(javax.tools.StandardLocation.SOURCE_OUTPUT, List.of(out.toFile()));
+      javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostic -> { }, List.of(
+          "-classpath", System.getProperty("java.class.path"), "-proc:only"), null, List.of(typedConfig(), broken));
+      task.setProcessors(List.of(new SessionConfigProcessor()));
+      assertFalse(task.call(), "the broken config fails the build");
+    }
+    assertEquals("com.acme.ConfigLoader$Provider\n", Files.readString(
+        out.resolve("META-INF/services/dev.sessionconfig.runtime.GeneratedLoader")), "the broken one is not listed");
+
+    GeneratedClasses classes = new GeneratedClasses(twoGood);
+    dev.sessionconfig.runtime.GeneratedLoader provider = (dev.sessionconfig.runtime.GeneratedLoader)
+        classes.loadClass("com.acme.ProductionConfigLoader$Provider").getConstructor().newInstance();
+    assertEquals("com.acme.ProductionConfig", provider.configClass());
+    assertEquals(Duration.ofHours(1),
+        provider.load(ConfigSource.of(Map.of("SECRET_KEY", KEY))).permanentSessionLifetime());
+  }
+
+  private static String serviceFile(Compilation compilation) throws IOException {
+    return compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+            "META-INF/services/dev.sessionconfig.runtime.GeneratedLoader")
+        .orElseThrow(() -> new AssertionError("no service file: " + diagnostics(compilation)))
+        .getCharContent(true).toString();
+  }
+
   @Test
   void aDeprecatedConfigStillCompilesWithoutWarnings() {
     Compilation compilation = compileWith(List.of("-Xlint:all", "-Werror"), source("com.acme.Config",

@@ -83,6 +83,27 @@ public final class SessionSettings {
     return (List<String>) values.get(Setting.SESSION_SERIALIZATION_ALLOW);
   }
 
+  /**
+   * These settings with {@code patterns} added to SESSION_SERIALIZATION_ALLOW: for a framework integration that
+   * knows which of its own classes it stores in sessions (the Spring Boot starter adds Spring Security's).
+   *
+   * @throws IllegalArgumentException for a pattern SESSION_SERIALIZATION_ALLOW would refuse
+   */
+  public SessionSettings allowingSerialization(List<String> patterns) {
+    List<String> allowed = new java.util.ArrayList<>(serializationAllow());
+    for (String pattern : patterns) {
+      dev.sessionconfig.SerializationPatterns.problem(pattern).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
+      if (!allowed.contains(pattern)) {
+        allowed.add(pattern);
+      }
+    }
+    Map<Setting, Object> changed = new EnumMap<>(values);
+    changed.put(Setting.SESSION_SERIALIZATION_ALLOW, List.copyOf(allowed));
+    return new SessionSettings(configClass, development, changed);
+  }
+
   /** Idle timeout: how long a session lives after its last use. */
   public Duration permanentSessionLifetime() {
     return (Duration) values.get(Setting.PERMANENT_SESSION_LIFETIME);

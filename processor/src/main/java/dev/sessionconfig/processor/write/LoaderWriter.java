@@ -26,6 +26,8 @@ import javax.lang.model.element.Modifier;
 public final class LoaderWriter {
   static final ClassName CONFIG_SOURCE = ClassName.get("dev.sessionconfig.runtime", "ConfigSource");
   static final ClassName SESSION_SETTINGS = ClassName.get("dev.sessionconfig.runtime", "SessionSettings");
+  /** What frameworks find loaders as, through ServiceLoader; each loader's nested {@code Provider} is one. */
+  public static final ClassName GENERATED_LOADER = ClassName.get("dev.sessionconfig.runtime", "GeneratedLoader");
   /** Named in Javadoc only, by its full name: an import used only by Javadoc is "unused" to Eclipse's compiler. */
   static final ClassName SESSION_CONFIG_EXCEPTION = ClassName.get("dev.sessionconfig.runtime", "SessionConfigException");
   static final ClassName COLLECTOR = ClassName.get("dev.sessionconfig.runtime", "SettingsCollector");
@@ -69,7 +71,7 @@ public final class LoaderWriter {
         .addMethod(loadFrom())
         .addMethod(describe());
     Map<String, ClassName> codecs = CodecWriter.names(model);
-    loader.addMethod(collect(model, codecs));
+    loader.addMethod(collect(model, codecs)).addType(provider(model));
     if (model.servletApi()) {
       loader.addMethod(initApp()).addMethod(initAppFrom()).addType(listener(model));
     }
@@ -143,6 +145,41 @@ public final class LoaderWriter {
         .addJavadoc("{@code source}, e.g. to start an application in a test with a given environment.\n")
         .addJavadoc("\n@throws $L listing every problem, one per line\n", SESSION_CONFIG_EXCEPTION.canonicalName())
         .addStatement("return $T.install(context, load(source))", SESSION_INTERFACE)
+        .build();
+  }
+
+  /** The name of {@code model}'s provider as a service file lists it. */
+  public static String providerBinaryName(ConfigModel model) {
+    return model.loaderClass().reflectionName() + "$Provider";
+  }
+
+  private static TypeSpec provider(ConfigModel model) {
+    return TypeSpec.classBuilder("Provider")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(GENERATED_LOADER)
+        .addJavadoc("This loader as frameworks find it through {@link java.util.ServiceLoader} (the Spring Boot\n")
+        .addJavadoc("starter does): listed in {@code META-INF/services/$L}.\n", GENERATED_LOADER.canonicalName())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
+        .addMethod(MethodSpec.methodBuilder("configClass")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return $S", model.configClass().canonicalName())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("load")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(SESSION_SETTINGS)
+            .addParameter(CONFIG_SOURCE, "source")
+            .addStatement("return $T.load(source)", model.loaderClass())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("describe")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addParameter(CONFIG_SOURCE, "source")
+            .addStatement("return $T.describe(source)", model.loaderClass())
+            .build())
         .build();
   }
 

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 public final class SessionListeners {
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.events");
 
-  private final ServletContext context;
+  private volatile ServletContext context;
   private final List<EventListener> added = new CopyOnWriteArrayList<>();
   private volatile List<EventListener> fromContainer;
 
@@ -40,7 +40,21 @@ public final class SessionListeners {
     return new SessionListeners(context);
   }
 
-  /** Only the listeners added; none from a container. */
+  /**
+   * From now on, the listeners the container holds for {@code context} are called too: for sessions opened before
+   * the application's container existed (the Spring Boot starter opens them as a bean).
+   *
+   * @throws IllegalStateException when these listeners already belong to another context
+   */
+  public void attachTo(ServletContext context) {
+    java.util.Objects.requireNonNull(context, "context");
+    if (this.context != null && this.context != context) {
+      throw new IllegalStateException("these session listeners already belong to another servlet context");
+    }
+    this.context = context;
+  }
+
+  /** Only the listeners added, until {@link #attachTo} names a container. */
   public static SessionListeners none() {
     return new SessionListeners(null);
   }
@@ -135,9 +149,12 @@ public final class SessionListeners {
   /** The container's listeners, then the added ones. */
   private List<EventListener> all() {
     List<EventListener> container = fromContainer;
-    if (container == null) {
-      container = context == null ? List.of() : ContainerListeners.of(context);
+    ServletContext attached = context;
+    if (container == null && attached != null) {
+      container = ContainerListeners.of(attached);
       fromContainer = container;
+    } else if (container == null) {
+      container = List.of();
     }
     if (added.isEmpty()) {
       return container;

@@ -66,21 +66,51 @@ public final class SessionInterface implements AutoCloseable {
    */
   public static SessionInterface install(ServletContext context, SessionSettings settings) {
     Objects.requireNonNull(context, "context");
+    SessionInterface sessions = open(settings);
+    try {
+      sessions.installIn(context);
+      return sessions;
+    } catch (RuntimeException e) {
+      sessions.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the store that {@code settings.sessionType()} names and checks that it can be used, before any servlet
+   * context exists; {@link #installIn} then serves the sessions in one. For frameworks that build the
+   * application before its container (the Spring Boot starter makes this a bean, so that a store problem stops
+   * the application before the web server starts). Close it if it is never installed.
+   *
+   * @throws SessionConfigException when the store's artifact is not on the class path, or the store cannot be used
+   */
+  public static SessionInterface open(SessionSettings settings) {
     Objects.requireNonNull(settings, "settings");
     SessionStore store = openStore(settings);
     try {
       checkAvailable(store, settings);
-      SessionInterface sessions = new SessionInterface(settings, store, SessionListeners.of(context));
-      sessions.register(context);
-      LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
-          + store.description() + "; " + sessions.filter.manager().reportExpiries(context)
-              .orElse("this store cannot tell when a session expires, so HttpSessionListener.sessionDestroyed is"
-                  + " called for invalidated sessions only"));
-      return sessions;
+      return new SessionInterface(settings, store, SessionListeners.none());
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Serves these sessions to every request of {@code context}: registers the session filter first in its chain,
+   * calls the context's session listeners, and has the store report sessions that expire. Call it while the
+   * context initializes.
+   *
+   * @throws IllegalStateException when the context has already been initialized, or sessions are installed twice
+   */
+  public void installIn(ServletContext context) {
+    Objects.requireNonNull(context, "context");
+    listeners.attachTo(context);
+    register(context);
+    LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
+        + store.description() + "; " + filter.manager().reportExpiries(context)
+            .orElse("this store cannot tell when a session expires, so HttpSessionListener.sessionDestroyed is"
+                + " called for invalidated sessions only"));
   }
 
   /** A store that cannot be used is a startup problem like any other: one SessionConfigException. */

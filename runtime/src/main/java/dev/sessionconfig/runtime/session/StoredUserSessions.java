@@ -40,7 +40,8 @@ final class StoredUserSessions implements UserSessions {
   @Override
   public Optional<UserSession> session(String id) {
     index(); // the same answer as of() gives: with memcached, none
-    return manager.repository().read(id, manager.now()).map(data -> view(id, data));
+    return manager.repository().read(id, manager.now()).filter(data -> data.principal() != null)
+        .map(data -> view(id, data));
   }
 
   @Override

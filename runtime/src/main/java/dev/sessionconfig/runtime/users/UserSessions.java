@@ -14,7 +14,7 @@ public interface UserSessions {
   /** The live sessions of {@code principal}, oldest first. */
   List<UserSession> of(String principal);
 
-  /** The live session with this id. */
+  /** The live session with this id, when it belongs to a user; empty for an anonymous session. */
   Optional<UserSession> session(String id);
 
   /**

@@ -1,0 +1,8 @@
+package com.example.shop;
+
+/** What a product is. */
+public enum Category {
+  BOOKS,
+  GARDEN,
+  KITCHEN
+}

@@ -474,12 +474,15 @@ abstract class SessionBehaviourTest extends HarnessTest {
     AuditListener.EVENTS.clear();
     Browser browser = harness.start(AppConfigLoader::initApp).browser();
     assertBody("logged in", browser.post("/login", "user", "ann"));
+    assertBody("value set", browser.post("/set", "value", "1"));
+    assertBody("value set", browser.post("/modify", "value", "2"));
+    assertBody("value deleted", browser.post("/delete"));
     assertBody("logged out", browser.post("/logout"));
     for (String listener : List.of("declared", "programmatic")) {
       List<String> heard = AuditListener.EVENTS.stream().filter(event -> event.startsWith(listener + ": "))
           .map(event -> event.substring(listener.length() + 2)).toList();
-      assertEquals(List.of("created", "id changed", "added user", "destroyed user=ann", "removed user"), heard,
-          listener + " listener");
+      assertEquals(List.of("created", "id changed", "added user", "added value", "replaced value", "removed value",
+          "destroyed user=ann", "removed user"), heard, listener + " listener");
     }
   }
 

@@ -68,6 +68,12 @@ public class ShopController {
     return new RedirectView("/login?logout");
   }
 
+  /** How many times this instance heard session {@code session} begin (for the two-instance test). */
+  @GetMapping(value = "/audit/created", produces = MediaType.TEXT_PLAIN_VALUE)
+  String created(@RequestParam String session) {
+    return String.valueOf(audit.createdCount(session));
+  }
+
   /** How many times this instance heard session {@code session} end (for the two-instance test). */
   @GetMapping(value = "/audit/destroyed", produces = MediaType.TEXT_PLAIN_VALUE)
   String destroyed(@RequestParam String session) {

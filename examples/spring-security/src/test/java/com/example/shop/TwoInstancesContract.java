@@ -64,6 +64,7 @@ abstract class TwoInstancesContract {
     Client.Reply loginPage = browser.get(a.uri(), "/login");
     assertEquals(200, loginPage.status(), a.log());
     String anonymousId = browser.sessionId();
+    assertEquals(1, count("created", anonymousId), "the listener bean heard the session begin, once");
 
     Client.Reply login = browser.post(a.uri(), "/login", "username", "ann", "password", password, "_csrf",
         loginPage.csrfToken());
@@ -154,9 +155,14 @@ abstract class TwoInstancesContract {
   }
 
   private int destroyedCount(String id) {
+    return count("destroyed", id);
+  }
+
+  /** What both instances heard of session {@code id}: "created" or "destroyed". */
+  private int count(String event, String id) {
     int count = 0;
     for (ShopInstance instance : new ShopInstance[] {a, b}) {
-      Client.Reply reply = new Client().get(instance.uri(), "/audit/destroyed?session=" + id);
+      Client.Reply reply = new Client().get(instance.uri(), "/audit/" + event + "?session=" + id);
       assertEquals(200, reply.status(), reply.toString());
       count += Integer.parseInt(reply.body().trim());
     }

@@ -13,6 +13,7 @@ public class ShopSessionConfig {
   static final String SECRET_KEY = System.getenv("SECRET_KEY");
   static final String SESSION_TYPE = System.getenv().getOrDefault("SESSION_TYPE", "redis");
   static final String SESSION_REDIS = System.getenv().getOrDefault("SESSION_REDIS", "redis://localhost:6379/0");
+  static final String SESSION_MEMCACHED = System.getenv().getOrDefault("SESSION_MEMCACHED", "localhost:11211");
   static final String SESSION_JDBC_URL = System.getenv("SESSION_JDBC_URL");
   static final String SESSION_JDBC_USER = System.getenv("SESSION_JDBC_USER");
   static final String SESSION_JDBC_PASSWORD = System.getenv("SESSION_JDBC_PASSWORD");

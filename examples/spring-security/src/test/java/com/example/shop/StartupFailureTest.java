@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sessionconfig.testing.MemcachedServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,25 @@ class StartupFailureTest {
     assertTrue(log.contains("memcache"), log);
     assertTrue(log.contains("Action:"), log);
     assertFalse(log.contains("\tat dev.sessionconfig"), "a stack trace of ours was printed:\n" + log);
+  }
+
+  /**
+   * The memcached store opens with the libraries Spring Boot manages, and then refuses to serve maximumSessions,
+   * which needs the sessions of each user that memcached cannot list: at startup, saying so.
+   */
+  @Test
+  void maximumSessionsOnMemcachedStopsTheStartSayingWhy() throws Exception {
+    Path workDir = Files.createDirectories(Path.of("target", "startup-failure"));
+    try (MemcachedServer memcached = MemcachedServer.create().start()) {
+      Map.Entry<Integer, String> run = ShopInstance.runToExit("memcached", Map.of("SESSION_TYPE", "memcached",
+          "SESSION_MEMCACHED", memcached.address(), "SECRET_KEY", TwoInstancesContract.random(36)), workDir);
+      String log = run.getValue();
+      assertEquals(1, run.getKey(), log);
+      assertTrue(log.contains("APPLICATION FAILED TO START"), log);
+      assertTrue(log.contains("Spring Security's concurrent session control (maximumSessions) needs the sessions of"
+          + " each user, and memcached at " + memcached.address() + " cannot list them"), log);
+      assertTrue(log.contains("Use the Redis, JDBC or filesystem store, or remove maximumSessions"), log);
+      assertFalse(log.contains("\tat dev.sessionconfig"), "a stack trace of ours was printed:\n" + log);
+    }
   }
 }

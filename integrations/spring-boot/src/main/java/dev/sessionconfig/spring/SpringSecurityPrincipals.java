@@ -18,6 +18,12 @@ final class SpringSecurityPrincipals implements PrincipalResolver {
 
   @Override
   public Optional<String> principal(HttpServletRequest request, HttpSession session) {
+    Optional<String> authenticated = authenticatedName(session);
+    return authenticated.isPresent() ? authenticated : fallback.principal(request, session);
+  }
+
+  /** The name of the authenticated user in the security context Spring Security saved in {@code session}. */
+  static Optional<String> authenticatedName(HttpSession session) {
     Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
     if (context instanceof SecurityContext security) {
       Authentication authentication = security.getAuthentication();
@@ -25,6 +31,6 @@ final class SpringSecurityPrincipals implements PrincipalResolver {
         return Optional.of(authentication.getName());
       }
     }
-    return fallback.principal(request, session);
+    return Optional.empty();
   }
 }

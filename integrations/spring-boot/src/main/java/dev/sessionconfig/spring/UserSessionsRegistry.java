@@ -2,6 +2,7 @@ package dev.sessionconfig.spring;
 
 import dev.sessionconfig.runtime.users.UserSession;
 import dev.sessionconfig.runtime.users.UserSessions;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Date;
@@ -12,6 +13,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Spring Security's view of the sessions of each user, read from the store that every instance shares, so that
@@ -41,11 +44,33 @@ final class UserSessionsRegistry implements SessionRegistry {
         .collect(Collectors.toCollection(ArrayList::new)); // Spring Security sorts it
   }
 
+  /**
+   * Spring Security asks this on every request of a logged-in user (its concurrent session control): the session
+   * of the request itself is answered from the session the request already read, without another store round
+   * trip; any other from the store.
+   */
   @Override
   public SessionInformation getSessionInformation(String sessionId) {
+    HttpSession current = currentSession(sessionId);
+    if (current != null) {
+      return SpringSecurityPrincipals.authenticatedName(current)
+          .map(name -> (SessionInformation) new StoredSessionInformation(name, sessionId,
+              new Date(current.getLastAccessedTime()), Boolean.TRUE.equals(
+                  current.getAttribute(UserSessions.EXPIRED_ATTRIBUTE)), users))
+          .orElse(null);
+    }
     return users.session(sessionId)
         .map(session -> new StoredSessionInformation(session.principal(), session, users))
         .orElse(null);
+  }
+
+  /** The session of the request being served, when it is session {@code id}. */
+  private static HttpSession currentSession(String id) {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+      return null;
+    }
+    HttpSession session = request.getRequest().getSession(false);
+    return session != null && id.equals(session.getId()) ? session : null;
   }
 
   @Override
@@ -86,9 +111,13 @@ final class UserSessionsRegistry implements SessionRegistry {
     private final transient UserSessions users;
 
     StoredSessionInformation(Object principal, UserSession session, UserSessions users) {
-      super(principal, session.id(), Date.from(session.lastAccessed()));
+      this(principal, session.id(), Date.from(session.lastAccessed()), session.expired(), users);
+    }
+
+    StoredSessionInformation(Object principal, String id, Date lastRequest, boolean expired, UserSessions users) {
+      super(principal, id, lastRequest);
       this.users = users;
-      if (session.expired()) {
+      if (expired) {
         super.expireNow();
       }
     }

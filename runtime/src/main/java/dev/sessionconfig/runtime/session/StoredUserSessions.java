@@ -14,7 +14,7 @@ import java.util.Optional;
 /** {@link UserSessions} over a store's {@link PrincipalIndex}: one store round trip per lookup. */
 final class StoredUserSessions implements UserSessions {
   /** The attribute a session marked expired carries, written into its record by {@link #markExpired}. */
-  static final String EXPIRED_ATTRIBUTE = "dev.sessionconfig.expired";
+  private static final String EXPIRED_ATTRIBUTE = UserSessions.EXPIRED_ATTRIBUTE;
 
   private final SessionManager manager;
   private final DetachedSessions detached;

@@ -10,6 +10,11 @@ import java.util.Optional;
  * so with it every method throws {@link UnsupportedOperationException} saying so.
  */
 public interface UserSessions {
+  /**
+   * The attribute {@link #markExpired} sets to {@code Boolean.TRUE} in a session: a request of that session can see
+   * the mark in its own session, without asking the store.
+   */
+  String EXPIRED_ATTRIBUTE = "dev.sessionconfig.expired";
 
   /** The live sessions of {@code principal}, oldest first. */
   List<UserSession> of(String principal);

@@ -104,12 +104,37 @@ public final class Report {
     return kind == Diagnostic.Kind.WARNING && options.warningsAsErrors() ? Diagnostic.Kind.ERROR : kind;
   }
 
-  /** Whether {@code element} or an element enclosing it says {@code @SuppressWarnings("sessionconfig:ID")}. */
+  /**
+   * Whether {@code element} or an element enclosing it says {@code @SuppressWarnings("sessionconfig:ID")}. Read
+   * from the annotation's mirror: code being compiled may hold an incomplete {@code @SuppressWarnings()}, which
+   * {@code getAnnotation} would turn into an exception.
+   */
   private static boolean isSuppressed(Element element, Message message) {
     String key = "sessionconfig:" + message.id();
     for (Element e = element; e != null; e = e.getEnclosingElement()) {
-      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
-      if (suppress != null && java.util.Arrays.asList(suppress.value()).contains(key)) {
+      for (javax.lang.model.element.AnnotationMirror annotation : e.getAnnotationMirrors()) {
+        if (annotation.getAnnotationType().toString().equals("java.lang.SuppressWarnings")
+            && suppresses(annotation, key)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean suppresses(javax.lang.model.element.AnnotationMirror annotation, String key) {
+    for (var value : annotation.getElementValues().entrySet()) {
+      if (!value.getKey().getSimpleName().contentEquals("value")) {
+        continue;
+      }
+      Object names = value.getValue().getValue();
+      if (names instanceof List<?> list) {
+        for (Object name : list) {
+          if (name instanceof javax.lang.model.element.AnnotationValue single && key.equals(single.getValue())) {
+            return true;
+          }
+        }
+      } else if (key.equals(names)) {
         return true;
       }
     }

@@ -16,6 +16,7 @@ import dev.sessionconfig.it.app.values.Samples;
 import dev.sessionconfig.it.config.AppConfigLoader;
 import dev.sessionconfig.it.config.CookieConfigLoader;
 import dev.sessionconfig.it.config.ExpiryConfigLoader;
+import dev.sessionconfig.it.config.ExpiryEventsConfigLoader;
 import dev.sessionconfig.it.config.NextKeyOnlyConfigLoader;
 import dev.sessionconfig.it.config.RotatedConfigLoader;
 import dev.sessionconfig.it.config.TestProperties;
@@ -493,8 +494,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void aSessionThatExpiresInTheStoreIsDestroyedOnceOnOneInstance() throws InterruptedException {
-    App first = harness.start(ExpiryConfigLoader::initApp);
-    harness.start(ExpiryConfigLoader::initApp);
+    App first = harness.start(ExpiryEventsConfigLoader::initApp);
+    harness.start(ExpiryEventsConfigLoader::initApp);
     AuditListener.EVENTS.clear();
     assertBody("logged in", first.browser().post("/login", "user", "ann"));
     String heard = switch (storeKind()) {
@@ -525,8 +526,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void theSessionsOfAUserAreListedOnEveryInstanceLiveOnesOnly() throws InterruptedException {
-    App a = harness.start(ExpiryConfigLoader::initApp);
-    App b = harness.start(ExpiryConfigLoader::initApp);
+    App a = harness.start(ExpiryEventsConfigLoader::initApp);
+    App b = harness.start(ExpiryEventsConfigLoader::initApp);
     a.sessions().principalResolver(BY_USER);
     b.sessions().principalResolver(BY_USER);
     if (storeKind() == StoreKind.MEMCACHED) {

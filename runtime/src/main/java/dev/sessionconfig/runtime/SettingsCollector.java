@@ -276,8 +276,10 @@ public final class SettingsCollector {
     requireSecretKey(result);
     applyStoreDefaults(result);
     if (!result.values.containsKey(Setting.SESSION_FILE_DIR)) {
+      // Under the user's home, which no other local user can create first: in the shared temp directory anyone
+      // could make the directory before the application and read every session in it.
       result.values.put(Setting.SESSION_FILE_DIR,
-          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "sessionconfig-sessions").toString());
+          java.nio.file.Path.of(System.getProperty("user.home"), ".sessionconfig", "sessions").toString());
     }
     if (!result.hasProblems()) {
       for (SettingRules.Violation violation : SettingRules.checkCombination(result.values)) {

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -255,12 +257,52 @@ public final class FileSessionStore implements SessionStore {
     } catch (IOException e) {
       throw new SessionStoreException("the session directory " + directory + " cannot be created: " + reason(e), e);
     }
+    UserPrincipal self;
     try {
-      Files.delete(Files.createTempFile(directory, ".probe", TEMP_SUFFIX));
+      Path probe = Files.createTempFile(directory, ".probe", TEMP_SUFFIX);
+      try {
+        self = Files.getOwner(probe); // the user this process writes files as
+      } finally {
+        Files.delete(probe);
+      }
     } catch (IOException e) {
       throw new SessionStoreException("the session directory " + directory + " is not writable: " + reason(e), e);
     }
+    if (permissions != null) {
+      checkOwnership(self);
+    }
     files.set(countSessionFiles());
+  }
+
+  /**
+   * Refuses a directory another user owns or may write to: that user could read, plant or replace session
+   * files (another local user may have created the directory before the application first ran). Warns when other
+   * users may list it, since the file names are the session ids.
+   */
+  private void checkOwnership(UserPrincipal self) {
+    PosixFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+    } catch (IOException e) {
+      throw new SessionStoreException("the session directory " + directory + " cannot be inspected: " + reason(e),
+          e);
+    }
+    String mode = PosixFilePermissions.toString(attributes.permissions());
+    if (!attributes.owner().equals(self)) {
+      throw new SessionStoreException("the session directory " + directory + " belongs to " + attributes.owner()
+          + ", not to " + self + ", the user this application runs as: its owner could read and change every"
+          + " session. Remove it, or set SESSION_FILE_DIR to a directory of " + self + "'s own.");
+    }
+    Set<PosixFilePermission> granted = attributes.permissions();
+    if (granted.contains(PosixFilePermission.GROUP_WRITE) || granted.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new SessionStoreException("the session directory " + directory + " has mode " + mode + ": other users"
+          + " can create, replace and delete session files in it. Run chmod go-w " + directory + " (or chmod 700),"
+          + " or set SESSION_FILE_DIR to a directory only " + self + " can write.");
+    }
+    if (granted.contains(PosixFilePermission.OTHERS_READ) || granted.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+      LOG.log(System.Logger.Level.WARNING, "The session directory " + directory + " has mode " + mode + ": other"
+          + " users can list it, and the file names are session ids. Run chmod o-rwx " + directory + ".");
+    }
   }
 
   @Override

@@ -225,6 +225,45 @@ class FileSessionStoreTest {
     assertEquals("the session directory " + dir + " is not writable: permission denied", e.getMessage());
   }
 
+  /** A directory others may write to, e.g. one another user created first in the shared temp dir with 0777. */
+  @Test
+  void aDirectoryOthersCanWriteIsRefusedAtStartup() throws IOException {
+    assumeTrue(posix(temp));
+    Path dir = Files.createDirectory(temp.resolve("shared"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    store = new FileSessionStore(dir, 10, 0600, clock, null);
+    SessionStoreException e = assertThrows(SessionStoreException.class, store::checkAvailable);
+    String self = Files.getOwner(dir).getName();
+    assertEquals("the session directory " + dir + " has mode rwxrwxrwx: other users can create, replace and delete"
+        + " session files in it. Run chmod go-w " + dir + " (or chmod 700), or set SESSION_FILE_DIR to a directory"
+        + " only " + self + " can write.", e.getMessage());
+
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    open(dir, 10, 0600); // the same directory, once fixed
+  }
+
+  /** A directory another user owns: only root can make one here, so the test needs root (as CI runs). */
+  @Test
+  void aDirectoryOwnedByAnotherUserIsRefusedAtStartup() throws IOException {
+    assumeTrue(posix(temp) && root(), "needs root to give a directory away");
+    Path dir = Files.createDirectory(temp.resolve("theirs"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    java.nio.file.attribute.UserPrincipal nobody;
+    try {
+      nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+    } catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+      org.junit.jupiter.api.Assumptions.abort("no user 'nobody' here");
+      return;
+    }
+    String self = Files.getOwner(dir).getName();
+    Files.setOwner(dir, nobody);
+    store = new FileSessionStore(dir, 10, 0600, clock, null);
+    SessionStoreException e = assertThrows(SessionStoreException.class, store::checkAvailable);
+    assertEquals("the session directory " + dir + " belongs to nobody, not to " + self + ", the user this"
+        + " application runs as: its owner could read and change every session. Remove it, or set"
+        + " SESSION_FILE_DIR to a directory of " + self + "'s own.", e.getMessage());
+  }
+
   private static boolean canCreateFileIn(Path dir) {
     try {
       Files.delete(Files.createTempFile(dir, "probe", ".tmp"));

@@ -11,6 +11,8 @@
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
 #   CODEC_FORKS (2), CODEC_WARMUPS (10 iterations), CODEC_ITERATIONS (5), CODEC_SECONDS (1 s per iteration),
 #   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1, BENCH_SKIP_CODEC=1.
+#   MAVEN_REPO_LOCAL: the local Maven repository every mvn call of the run uses (-Dmaven.repo.local); unset, Maven's
+#   own default (~/.m2/repository). MAVEN_ARGS: more options for every mvn call, split on blanks (e.g. -o).
 # Part 3 starts its own redis-server: installed from Debian's packages when missing (scripts/install-servers.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,7 +26,17 @@ if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
   bash "$root/scripts/install-servers.sh" redis-server # before anything is measured, so a missing one fails early
 fi
 
-echo "== building the project (mvn -q install -DskipTests) =="
+# Every Maven call of the run, with the local repository asked for (the benchmarks resolve the project's artifacts
+# from there, so the build and the class path must use the same one).
+mvn_opts=()
+if [[ -n "${MAVEN_REPO_LOCAL:-}" ]]; then
+  mvn_opts+=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
+fi
+read -ra maven_args <<< "${MAVEN_ARGS:-}" # split on blanks (Maven 3.8 does not read MAVEN_ARGS itself)
+mvn_opts+=("${maven_args[@]}")
+mvn() { command mvn "${mvn_opts[@]}" "$@"; }
+
+echo "== building the project (mvn -q install -DskipTests${MAVEN_REPO_LOCAL:+, repository $MAVEN_REPO_LOCAL}) =="
 mvn -q install -DskipTests
 echo "== building benchmarks/ =="
 mvn -q -f benchmarks/pom.xml package -DskipTests

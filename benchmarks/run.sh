@@ -7,13 +7,18 @@
 #   3. sessions: the quickstart's /get and /set with this project's Redis sessions vs Spring Session's, and none
 #   4. codecs: a session (Spring Security context + cart) stored by sessionconfig vs JDK serialization vs Jackson,
 #      JMH encode and decode time, and the stored bytes
+#   5. sessions of a user: 10,000 users × 3 sessions in the filesystem, Redis and PostgreSQL stores, lookups of one
+#      user's sessions (latency, round trips on the wire, server-side counts), Spring Session's on the same Redis
 # Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
 #   CODEC_FORKS (2), CODEC_WARMUPS (10 iterations), CODEC_ITERATIONS (5), CODEC_SECONDS (1 s per iteration),
-#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1, BENCH_SKIP_CODEC=1.
+#   USERS_USERS (10000), USERS_SESSIONS (per user, 3), USERS_WARMUP (2000 lookups), USERS_LOOKUPS (10000 timed),
+#   USERS_COUNTED (1000 lookups through the round-trip counter),
+#   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1, BENCH_SKIP_CODEC=1, BENCH_SKIP_USERS=1.
 #   MAVEN_REPO_LOCAL: the local Maven repository every mvn call of the run uses (-Dmaven.repo.local); unset, Maven's
 #   own default (~/.m2/repository). MAVEN_ARGS: more options for every mvn call, split on blanks (e.g. -o).
-# Part 3 starts its own redis-server: installed from Debian's packages when missing (scripts/install-servers.sh).
+# Parts 3 and 5 start their own redis-server, part 5 its own PostgreSQL: installed from Debian's packages when
+# missing (scripts/install-servers.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -22,8 +27,16 @@ started=$(date +%s)
 skipped=()
 failed=()
 
-if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
-  bash "$root/scripts/install-servers.sh" redis-server # before anything is measured, so a missing one fails early
+# Before anything is measured, so that a missing server fails early.
+servers=()
+if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 || "${BENCH_SKIP_USERS:-0}" != 1 ]]; then
+  servers+=(redis-server)
+fi
+if [[ "${BENCH_SKIP_USERS:-0}" != 1 ]]; then
+  servers+=(postgresql)
+fi
+if [[ ${#servers[@]} -gt 0 ]]; then
+  bash "$root/scripts/install-servers.sh" "${servers[@]}"
 fi
 
 # Every Maven call of the run, with the local repository asked for (the benchmarks resolve the project's artifacts
@@ -99,6 +112,16 @@ else
   skipped+=(codec)
 fi
 
+if [[ "${BENCH_SKIP_USERS:-0}" != 1 ]]; then
+  echo "== 5. sessions of a user: the index by user on each store, and Spring Session's =="
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.users.users="${USERS_USERS:-10000}" \
+    -Dbench.users.sessions="${USERS_SESSIONS:-3}" -Dbench.users.warmup="${USERS_WARMUP:-2000}" \
+    -Dbench.users.lookups="${USERS_LOOKUPS:-10000}" -Dbench.users.counted="${USERS_COUNTED:-1000}" \
+    -cp "$cp_all" dev.sessionconfig.bench.users.UsersBench "$work/users.md" "$work/users.tsv" || failed+=(users)
+else
+  skipped+=(users)
+fi
+
 # Only a complete run replaces the committed figures; any other keeps what it measured apart, and nothing is lost.
 if [[ ${#skipped[@]} -eq 0 && ${#failed[@]} -eq 0 ]]; then
   results="$root/benchmarks/results"
@@ -114,10 +137,10 @@ for part in "${failed[@]}"; do
   [[ -s "$work/$part.md" ]] || echo "_Failed this time: see the output of the run._" > "$work/$part.md"
 done
 java -cp "$classes" dev.sessionconfig.bench.chart.SummaryChart "$results/benchmarks.svg" \
-  "$work/compile.tsv" "$work/loader.tsv" "$work/sessions.tsv" "$work/codec.tsv"
+  "$work/compile.tsv" "$work/loader.tsv" "$work/sessions.tsv" "$work/codec.tsv" "$work/users.tsv"
 elapsed=$(( $(date +%s) - started ))
 {
-  for part in header compile loader sessions codec; do
+  for part in header compile loader sessions codec users; do
     cat "$work/$part.md"
     echo
   done

@@ -10,5 +10,5 @@ import java.util.UUID;
  * A shopping cart as an application keeps it in a session. Serializable only so that JDK serialization can run on
  * the very same objects; sessionconfig stores it with the codec generated for it.
  */
-record Cart(UUID id, String currency, List<CartItem> items, Map<Category, List<Instant>> viewed, Instant updated)
+public record Cart(UUID id, String currency, List<CartItem> items, Map<Category, List<Instant>> viewed, Instant updated)
     implements Serializable {}

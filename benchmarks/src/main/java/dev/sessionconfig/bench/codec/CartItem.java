@@ -6,5 +6,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A cart line: reached from {@link Cart}, so its codec is generated without being listed. */
-record CartItem(UUID productId, String sku, String name, Category category, int quantity, BigDecimal unitPrice,
+public record CartItem(UUID productId, String sku, String name, Category category, int quantity, BigDecimal unitPrice,
     Instant added) implements Serializable {}

@@ -1,4 +1,4 @@
 package dev.sessionconfig.bench.codec;
 
 /** A product's shop department: stored by constant name. */
-enum Category { BOOKS, MUSIC, GAMES, GARDEN, KITCHEN }
+public enum Category { BOOKS, MUSIC, GAMES, GARDEN, KITCHEN }

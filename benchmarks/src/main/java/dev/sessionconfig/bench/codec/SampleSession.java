@@ -15,13 +15,15 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The session every codec stores: a user logged in with Spring Security's form login, and a 20-line cart. Built
- * the same on every call (no clock, no randomness), so every fork and every codec sees the same values.
+ * The session every codec stores, and every client of the request benchmark holds (see
+ * {@code bench.sessions.RealisticSessionServlet}): a user logged in with Spring Security's form login, and a
+ * 20-line cart. Built the same on every call (no clock, no randomness), so every fork, codec and variant sees the
+ * same values.
  */
-final class SampleSession {
-  static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
-  static final String CART = "cart";
-  static final int CART_ITEMS = 20;
+public final class SampleSession {
+  public static final String SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
+  public static final String CART = "cart";
+  public static final int CART_ITEMS = 20;
 
   private static final Instant START = Instant.parse("2026-03-14T09:26:53.589Z");
   private static final String[] WORDS = {"Walnut", "Desk", "Lamp", "Linen", "Kettle", "Atlas", "Vinyl", "Trowel",
@@ -30,7 +32,7 @@ final class SampleSession {
   private SampleSession() {}
 
   /** The attributes by name, in the order a request sets them. */
-  static Map<String, Object> attributes() {
+  public static Map<String, Object> attributes() {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put(SECURITY_CONTEXT, securityContext());
     attributes.put(CART, cart());
@@ -38,7 +40,7 @@ final class SampleSession {
   }
 
   /** What Spring Security keeps after a form login: credentials erased, as its ProviderManager does. */
-  static SecurityContextImpl securityContext() {
+  public static SecurityContextImpl securityContext() {
     User alice = new User("alice", "{noop}correct horse battery staple",
         List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN")));
     alice.eraseCredentials();
@@ -49,7 +51,7 @@ final class SampleSession {
     return new SecurityContextImpl(token);
   }
 
-  static Cart cart() {
+  public static Cart cart() {
     Category[] categories = Category.values();
     List<CartItem> items = new ArrayList<>();
     for (int i = 0; i < CART_ITEMS; i++) {

@@ -3,6 +3,7 @@ package dev.sessionconfig.bench.sessions;
 import dev.sessionconfig.bench.chart.ChartRows;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -11,11 +12,13 @@ final class Report {
   private final List<Result> results;
   private final Knobs knobs;
   private final String versions;
+  private final Map<Variant, Long> storedBytes;
 
-  Report(List<Result> results, Knobs knobs, String versions) {
+  Report(List<Result> results, Knobs knobs, String versions, Map<Variant, Long> storedBytes) {
     this.results = results;
     this.knobs = knobs;
     this.versions = versions;
+    this.storedBytes = storedBytes;
   }
 
   /** Whether every answer of every measured phase was right; a run with wrong answers proves nothing. */
@@ -27,17 +30,24 @@ final class Report {
     StringBuilder md = new StringBuilder("### Sessions: sessionconfig vs Spring Session on Redis\n\n");
     md.append(String.format(Locale.ROOT, "The quickstart's `RoutesServlet` (`/get`, `/set`) on embedded Jetty on"
         + " loopback, one redis-server for all (%s). **none**: the same answers without a session;"
-        + " **sessionconfig**: the quickstart's `ProductionConfig` with `SESSION_TYPE=redis`; **spring-session**:"
-        + " `RedisSessionRepository` behind `SessionRepositoryFilter`, Spring Session's defaults, no Spring Boot."
-        + " sessionconfig talks to Redis through Jedis, Spring Session through Lettuce: each one's own client."
-        + " Load: %d clients in the benchmark's JVM, each with its own keep-alive HTTP/1.1 connection and session"
+        + " **sessionconfig**: the quickstart's settings (`ProductionConfig` with `SESSION_TYPE=redis`) plus the"
+        + " cart's record type in `SESSION_ATTRIBUTE_TYPES` and Spring Security's classes in"
+        + " `SESSION_SERIALIZATION_ALLOW`; **spring-session**: `RedisSessionRepository` behind"
+        + " `SessionRepositoryFilter`, Spring Session's defaults, no Spring Boot. sessionconfig talks to Redis through"
+        + " Jedis, Spring Session through Lettuce: each one's own client. **A realistic session:** before anything is"
+        + " measured, each client's session receives a logged-in Spring Security `SecurityContextImpl` (form login:"
+        + " user, two authorities, `WebAuthenticationDetails`) and a 20-line cart record, the session of the codec"
+        + " benchmark (`POST /realistic`, a route added beside the quickstart's for both session variants); it"
+        + " stays there, beside the value `/set` writes, and is checked unchanged after the measured phases. Stored"
+        + " in Redis: %s. `/get` still reads only the value; sessionconfig decodes an attribute when it is read,"
+        + " Spring Session deserializes every attribute when it loads the session. Load: %d clients in the benchmark's JVM, each with its own keep-alive HTTP/1.1 connection and session"
         + " on a plain socket (`java.net.http.HttpClient` spent more CPU than the server it loaded), in a closed loop (the next request once the answer is in and checked); per workload %d s warm-up then"
         + " %d s measured. Redis commands per request: `INFO commandstats` over the measured phase (after `CONFIG"
         + " RESETSTAT`) divided by the requests answered. Writes run first, so every read checks the client's last"
         + " write. sessionconfig writes a session back on a read only when its refresh is due (last access older"
         + " than min(60 s, lifetime/10)), so at most once a minute per session; Spring Session saves the last"
         + " access time on every request. The variants run one after the other in one JVM, in the order of the"
-        + " tables.%n%n", versions, knobs.concurrency(), knobs.warmupSeconds(), knobs.measureSeconds()));
+        + " tables.%n%n", versions, stored(), knobs.concurrency(), knobs.warmupSeconds(), knobs.measureSeconds()));
     for (Workload workload : Workload.values()) {
       table(md, workload);
     }
@@ -52,6 +62,9 @@ final class Report {
     md.append(String.format(Locale.ROOT, "- Requests per second vs Spring Session at concurrency %d: read %.2f×,"
         + " write %.2f× → **%s**.%n", knobs.concurrency(), readRatio, writeRatio,
         verdict(readRatio > 1 && writeRatio > 1)));
+    md.append(String.format(Locale.ROOT, "- Reads of a realistic session (a Spring Security login and a 20-line cart)"
+        + " at least 2× Spring Session's requests per second: %.2f× → **%s**.%n", readRatio,
+        verdict(Math.round(readRatio * 100) >= 200)));
     if (!valid()) {
       md.append("\n**Invalid run: wrong answers** (the figures above prove nothing):\n");
       results.stream().filter(result -> result.measured().errors() > 0).forEach(result -> md.append(String.format(
@@ -59,6 +72,13 @@ final class Report {
           result.measured().errors(), result.measured().requests(), result.measured().firstError())));
     }
     return md.toString();
+  }
+
+  /** The average bytes of a session in Redis, by variant. */
+  private String stored() {
+    return String.format(Locale.ROOT, "sessionconfig %,d bytes per session (one string: its signed record),"
+        + " Spring Session %,d bytes (the values of its hash)", storedBytes.getOrDefault(Variant.SESSIONCONFIG, 0L),
+        storedBytes.getOrDefault(Variant.SPRING_SESSION, 0L));
   }
 
   private void table(StringBuilder md, Workload workload) {

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
@@ -28,6 +30,7 @@ public final class SessionBench {
     Path chartRowsOut = Path.of(args[1]);
     Knobs knobs = Knobs.fromSystemProperties();
     List<Result> results = new ArrayList<>();
+    Map<Variant, Long> storedBytes = new EnumMap<>(Variant.class);
     String versions;
     ExecutorService clientThreads = Executors.newFixedThreadPool(knobs.concurrency());
     try (RedisServer redis = RedisServer.create()) {
@@ -35,13 +38,13 @@ public final class SessionBench {
       try (Jedis stats = redis.client()) {
         versions = versions(stats);
         for (Variant variant : Variant.values()) {
-          results.addAll(measure(variant, redis, stats, clientThreads, knobs));
+          results.addAll(measure(variant, redis, stats, clientThreads, knobs, storedBytes));
         }
       }
     } finally {
       clientThreads.shutdownNow();
     }
-    Report report = new Report(results, knobs, versions);
+    Report report = new Report(results, knobs, versions, storedBytes);
     String markdown = report.markdown();
     System.out.println();
     System.out.println(markdown);
@@ -55,13 +58,16 @@ public final class SessionBench {
 
   /** Both workloads on one variant, each client keeping its session from the first to the last phase. */
   private static List<Result> measure(Variant variant, RedisServer redis, Jedis stats, ExecutorService clientThreads,
-      Knobs knobs) throws Exception {
+      Knobs knobs, Map<Variant, Long> storedBytes) throws Exception {
     System.out.printf("[sessions] %s: %d clients%n", variant.label, knobs.concurrency());
     List<Result> results = new ArrayList<>();
     List<SessionClient> clients = new ArrayList<>();
     try (AppServer app = AppServer.start(variant, redis)) {
       for (int i = 0; i < knobs.concurrency(); i++) {
         clients.add(SessionClient.start(app.port(), i, variant.sessions));
+      }
+      if (variant.sessions) {
+        storedBytes.put(variant, storedBytes(stats, variant));
       }
       // Writes first: the read phase then checks that each client's last write was stored.
       for (Workload workload : List.of(Workload.WRITE, Workload.READ)) {
@@ -77,12 +83,42 @@ public final class SessionBench {
             workload.label, measured.requestsPerSecond(), result.commandsPerRequest(), measured.errors());
         results.add(result);
       }
+      if (variant.sessions) {
+        for (SessionClient client : clients) {
+          String problem = client.checkRealistic();
+          if (problem != null) {
+            throw new IllegalStateException(variant.label + " lost the realistic session: " + problem);
+          }
+        }
+      }
     } finally {
       for (SessionClient client : clients) {
         client.close();
       }
     }
     return results;
+  }
+
+  /**
+   * The bytes a client's session takes in Redis, on average over the sessions there: sessionconfig keeps each as one
+   * string (its record), Spring Session as a hash (the sum of its values, attributes JDK-serialized).
+   */
+  private static long storedBytes(Jedis redis, Variant variant) {
+    long bytes = 0;
+    int sessions = 0;
+    for (String key : redis.keys("*")) {
+      String type = redis.type(key);
+      if (variant == Variant.SESSIONCONFIG && type.equals("string")) {
+        bytes += redis.strlen(key);
+        sessions++;
+      } else if (variant == Variant.SPRING_SESSION && type.equals("hash")) {
+        for (String field : redis.hkeys(key)) {
+          bytes += redis.hstrlen(key, field);
+        }
+        sessions++;
+      }
+    }
+    return sessions == 0 ? 0 : bytes / sessions;
   }
 
   /** What ran: Jetty's, Spring Session's and redis-server's versions, as the libraries and server report them. */

@@ -21,12 +21,18 @@ final class SessionClient implements Closeable {
     this.sessions = sessions;
   }
 
-  /** Connects to {@code port} and creates the user's session with a first {@code POST /set}. */
+  /**
+   * Connects to {@code port} and creates the user's session with a first {@code POST /set}; with sessions, then
+   * fills it with the realistic session ({@code POST /realistic}: a Spring Security login and a cart).
+   */
   static SessionClient start(int port, int index, boolean sessions) throws IOException {
     SessionClient client = new SessionClient(new HttpConnection(port), "c" + index, sessions);
     String problem = client.call(Workload.WRITE);
     if (problem == null && sessions && client.cookie == null) {
       problem = "no session cookie after the first POST /set";
+    }
+    if (problem == null && sessions) {
+      problem = check(client.send("POST", RealisticSessionServlet.PATH), RealisticSessionServlet.STORED);
     }
     if (problem != null) {
       client.close();
@@ -48,6 +54,15 @@ final class SessionClient implements Closeable {
         yield problem;
       }
     };
+  }
+
+  /**
+   * Whether the session still holds the realistic session it was given, unchanged by the writes of the value
+   * beside it: null when it does, else what is wrong.
+   */
+  String checkRealistic() throws IOException {
+    String problem = check(send("GET", RealisticSessionServlet.PATH), RealisticSessionServlet.INTACT);
+    return problem == null ? null : name + ": " + problem;
   }
 
   private HttpConnection.Response send(String method, String target) throws IOException {

@@ -1,6 +1,5 @@
 package dev.sessionconfig.bench.sessions;
 
-import dev.sessionconfig.quickstart.ProductionConfigLoader;
 import dev.sessionconfig.quickstart.RoutesServlet;
 import dev.sessionconfig.runtime.ConfigSource;
 import dev.sessionconfig.runtime.servlet.SessionInterface;
@@ -15,7 +14,11 @@ import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
-/** The three ways the same routes are served: without sessions, with this project's, with Spring Session's. */
+/**
+ * The three ways the same routes are served: without sessions, with this project's, with Spring Session's. Both
+ * session variants also serve {@link RealisticSessionServlet}, through which each client's session first receives
+ * a logged-in Spring Security context and a cart.
+ */
 enum Variant {
   NONE("none", false) {
     @Override
@@ -27,8 +30,9 @@ enum Variant {
   SESSIONCONFIG("sessionconfig", true) {
     @Override
     AutoCloseable install(ServletContextHandler context, RedisServer redis) {
-      context.addEventListener(new QuickstartOnRedis(redis.url()));
+      context.addEventListener(new RealisticOnRedis(redis.url()));
       context.addServlet(RoutesServlet.class, "/");
+      context.addServlet(RealisticSessionServlet.class, RealisticSessionServlet.PATH);
       return () -> {}; // the store closes with the context
     }
   },
@@ -38,6 +42,7 @@ enum Variant {
       SpringSessionFilter springSession = new SpringSessionFilter(RedisServer.HOST, redis.port());
       context.addFilter(new FilterHolder(springSession.filter()), "/*", EnumSet.allOf(DispatcherType.class));
       context.addServlet(RoutesServlet.class, "/");
+      context.addServlet(RealisticSessionServlet.class, RealisticSessionServlet.PATH);
       return springSession;
     }
   };
@@ -55,23 +60,22 @@ enum Variant {
   abstract AutoCloseable install(ServletContextHandler context, RedisServer redis) throws Exception;
 
   /**
-   * The quickstart on Redis: its {@code ProductionConfig} with {@code SESSION_TYPE=redis}, installed as its
-   * generated {@code initApp} does, but from an environment of our own instead of the process's.
+   * The quickstart's settings on Redis with the realistic session's types declared ({@link RealisticSessionConfig}),
+   * installed as a generated {@code initApp} does, but from an environment of our own instead of the process's.
    */
-  private static final class QuickstartOnRedis implements ServletContextListener {
+  private static final class RealisticOnRedis implements ServletContextListener {
     private final ConfigSource environment;
 
-    QuickstartOnRedis(String redisUrl) {
+    RealisticOnRedis(String redisUrl) {
       byte[] key = new byte[36];
       new SecureRandom().nextBytes(key);
-      environment = ConfigSource.of(Map.of("SESSION_TYPE", "redis", "SESSION_REDIS", redisUrl,
-          "SECRET_KEY", Base64.getUrlEncoder().withoutPadding().encodeToString(key),
-          "COOKIE_SECURE", "false")); // plain HTTP on loopback
+      environment = ConfigSource.of(Map.of("SESSION_REDIS", redisUrl,
+          "SECRET_KEY", Base64.getUrlEncoder().withoutPadding().encodeToString(key)));
     }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-      SessionInterface.install(event.getServletContext(), ProductionConfigLoader.load(environment));
+      SessionInterface.install(event.getServletContext(), RealisticSessionConfigLoader.load(environment));
     }
   }
 }

@@ -24,6 +24,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 version=0.1.0-SNAPSHOT
 started=$(date +%s)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 skipped=()
 failed=()
 
@@ -68,7 +69,9 @@ trap 'rm -rf "$work"' EXIT
   echo "Written by \`bash benchmarks/run.sh\` on $(date -u +%Y-%m-%dT%H:%MZ)."
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')),"\
-       "$(free -g | awk '/^Mem:/{print $2}') GB RAM; JDK: $(java -version 2>&1 | head -2 | tail -1)."
+       "$(free -g | awk '/^Mem:/{print $2}') GB RAM; JDK: $(java -version 2>&1 | head -2 | tail -1);"\
+       "load average when the run started: $load_at_start (1, 5, 15 min; other work on the"\
+       "machine skews the figures)."
   echo
   echo "![benchmarks](benchmarks.svg)"
   echo

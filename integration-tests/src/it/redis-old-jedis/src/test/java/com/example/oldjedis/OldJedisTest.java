@@ -52,9 +52,9 @@ class OldJedisTest {
     // What the store needs and this Jedis lacks: an unshaded store would die here with NoSuchMethodError.
     assertThrows(NoSuchMethodException.class, () -> CommandObjects.class.getConstructor(RedisProtocol.class));
     // The store's own copy, relocated: the Jedis the store is built on, which has it.
-    Class<?> shaded = Class.forName("dev.sessionconfig.redis.shaded.jedis.CommandObjects");
-    shaded.getConstructor(Class.forName("dev.sessionconfig.redis.shaded.jedis.RedisProtocol"));
-    assertEquals(STORE_JEDIS, jedisVersion("dev.sessionconfig.redis.shaded.jedis.JedisMetaInfo"),
+    Class<?> shaded = Class.forName("dev.sessionconfig.redis.shaded.redis.clients.jedis.CommandObjects");
+    shaded.getConstructor(Class.forName("dev.sessionconfig.redis.shaded.redis.clients.jedis.RedisProtocol"));
+    assertEquals(STORE_JEDIS, jedisVersion("dev.sessionconfig.redis.shaded.redis.clients.jedis.JedisMetaInfo"),
         "the store's Jedis reads its own (relocated) pom.properties");
   }
 

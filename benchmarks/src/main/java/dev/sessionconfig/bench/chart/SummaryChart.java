@@ -27,6 +27,8 @@ public final class SummaryChart {
   /** The tallest bar's share of the plot: the rest is room for its value above it. */
   private static final double HEADROOM = 0.88;
   private static final int LEGEND_HEIGHT = 30;
+  /** Each further line of the legend, when the series do not fit on one. */
+  private static final int LEGEND_LINE = 18;
   /** This project's bars stand out; the tools compared against and the baselines are muted. */
   private static final String OURS = "#d9534f";
   private static final String[] OTHERS = {"#5b8def", "#9aa5b1", "#6cc070", "#f0ad4e", "#9b6fd1", "#3bb3b3", "#a0785a", "#e377c2"};
@@ -54,7 +56,7 @@ public final class SummaryChart {
     Map<String, String> colours = colours(series);
     int panelRows = (panels.size() + COLUMNS - 1) / COLUMNS;
     int width = COLUMNS * PANEL_WIDTH;
-    int height = panelRows * PANEL_HEIGHT + LEGEND_HEIGHT;
+    int height = panelRows * PANEL_HEIGHT + LEGEND_HEIGHT + LEGEND_LINE * (legend(null, 0, width, colours) - 1);
     StringBuilder svg = new StringBuilder();
     svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
         + " font-size=\"11\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height));
@@ -64,7 +66,7 @@ public final class SummaryChart {
           colours);
       index++;
     }
-    legend(svg, panelRows * PANEL_HEIGHT + 8, colours);
+    legend(svg, panelRows * PANEL_HEIGHT + 8, width, colours);
     return svg.append("</svg>\n").toString();
   }
 
@@ -115,13 +117,27 @@ public final class SummaryChart {
     }
   }
 
-  private static void legend(StringBuilder svg, int y, Map<String, String> colours) {
+  /**
+   * One entry per series, on as many lines as the picture's width needs; draws into {@code svg} unless it is null,
+   * and answers the number of lines.
+   */
+  private static int legend(StringBuilder svg, int y, int width, Map<String, String> colours) {
     int x = 16;
+    int lines = 1;
     for (Map.Entry<String, String> entry : colours.entrySet()) {
-      svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
-          x, y, entry.getValue(), x + 16, y + 10, escape(entry.getKey())));
-      x += 28 + 7 * entry.getKey().length();
+      int entryWidth = 28 + 7 * entry.getKey().length();
+      if (x > 16 && x + entryWidth - 12 > width) {
+        x = 16;
+        y += LEGEND_LINE;
+        lines++;
+      }
+      if (svg != null) {
+        svg.append(format("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+            x, y, entry.getValue(), x + 16, y + 10, escape(entry.getKey())));
+      }
+      x += entryWidth;
     }
+    return lines;
   }
 
   /** Three significant figures at most, without a useless fraction: 12647, 9.63, 0.41. */

@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import jakarta.servlet.ServletContext;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class DetachedSessions implements SessionOwner {
   }
 
   /** Session {@code id} expired in the store; its last record when the store still had it. */
-  void expired(String id, Optional<byte[]> lastRecord) {
+  void expired(String id, Optional<SessionRecord> lastRecord) {
     SessionData data = lastRecord.flatMap(record -> manager.repository().decode(id, record))
         .orElseGet(() -> new SessionData(0, 0, 0, null, Map.of()));
     StoreSession.stored(this, manager.values(), id, data).end();

@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +19,14 @@ import java.util.Optional;
  * session makes no store call and sends no session header. A session without attributes is never stored and
  * gets no cookie; an existing one emptied by the request is deleted and its cookie cleared (as Flask does).
  *
- * <p>Concurrency: <b>last writer wins, per whole session</b>. Each request works on its own copy of the
- * record and writes the whole of it back, so of two overlapping requests on one session, the one that writes
- * last decides the stored state, including attributes the other one set. No lock is held across requests,
- * which would make every store a lock service and one slow request stall all others of the same user.
+ * <p>Concurrency: <b>changes are merged per attribute</b>. Each request works on its own copy of the session and
+ * writes back only what it changed (attributes set, replaced, removed or changed in place, and the session's
+ * times), applied by the store to the session as stored at that moment: of overlapping requests that change
+ * different attributes, each keeps its change; of two that change the same attribute, the one that writes last
+ * wins. An invalidated or renewed session is never written back by a request that read it before: its change is
+ * dropped (and its response leaves the cookie alone, since the browser may hold the renewed one by then). No lock
+ * is held across requests, which would make every store a lock service and one slow request stall all others of
+ * the same user.
  */
 final class RequestSessions implements SessionOwner {
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
@@ -35,14 +40,17 @@ final class RequestSessions implements SessionOwner {
   private boolean loaded;
   /** The request's session, existing or new; null when there is none (yet), or it was invalidated. */
   private StoreSession session;
-  /** The id the store holds {@link #session}'s data under, and that data; null when it is not stored. */
+  /** The id the store holds {@link #session}'s data under, that data and its record; null when it is not stored. */
   private String storedId;
   private SessionData storedData;
+  private SessionRecord storedRecord;
   /** The last Set-Cookie header added for the session cookie, re-added if the response is reset. */
   private String cookieHeader;
   private boolean warnedCommitted;
   /** Whether this request created its session (and announced it); it then announces its end if it is never stored. */
   private boolean created;
+  /** Whether the session turned out to be ended by another request at the commit: nothing more is stored. */
+  private boolean abandoned;
 
   RequestSessions(SessionManager manager, HttpServletRequest request, HttpServletResponse response) {
     this.manager = manager;
@@ -54,10 +62,9 @@ final class RequestSessions implements SessionOwner {
     markAccessed();
     if (!loaded) {
       loaded = true;
-      requestedId().ifPresent(id -> manager.repository().read(id, manager.now()).ifPresent(data -> {
-        session = StoreSession.stored(this, manager.values(), id, data);
-        storedId = id;
-        storedData = data;
+      requestedId().ifPresent(id -> manager.repository().read(id, manager.now()).ifPresent(loaded -> {
+        session = StoreSession.stored(this, manager.values(), id, loaded.data());
+        stored(id, loaded.data(), loaded.record());
       }));
     }
     if (session == null && create) {
@@ -100,8 +107,7 @@ final class RequestSessions implements SessionOwner {
     session = null;
     if (storedId != null) {
       manager.repository().delete(storedId, invalid.principal());
-      storedId = null;
-      storedData = null;
+      notStored();
     }
     setCookie(manager.cookie().expiredCookie());
   }
@@ -115,7 +121,7 @@ final class RequestSessions implements SessionOwner {
       return;
     }
     addVary();
-    if (session == null || !session.valid()) {
+    if (session == null || !session.valid() || abandoned) {
       return;
     }
     long now = manager.now();
@@ -126,8 +132,7 @@ final class RequestSessions implements SessionOwner {
       // it ends here, and its listeners hear so (once, though the commit may run twice).
       if (storedId != null && (snapshot.changed() || renewed)) {
         manager.repository().delete(storedId, session.principal());
-        storedId = null;
-        storedData = null;
+        notStored();
         setCookie(manager.cookie().expiredCookie());
         ended();
       } else if (storedId == null && created) {
@@ -150,22 +155,46 @@ final class RequestSessions implements SessionOwner {
       return;
     }
     if (renewed) {
+      // The old id goes first: a slower request of the session that writes after this finds it gone.
       manager.repository().delete(storedId, session.principal());
-      storedId = null;
+      notStored();
     }
     // Asked only when the session is written: a login writes it (new context, new id), and so does a refresh.
     String principal = manager.principalResolver().principal(request, session).orElse(null);
-    StoreSession.Snapshot stored = new StoreSession.Snapshot(snapshot.data().withPrincipal(principal), true);
-    manager.repository().write(session.getId(), stored.data());
+    StoreSession.Snapshot stored = snapshot.withPrincipal(principal);
+    String id = session.getId();
+    Optional<SessionRecord> record = newId ? Optional.of(manager.repository().write(id, stored.data()))
+        : manager.repository().update(id, storedRecord, stored.data(), stored.written(), stored.removed());
+    if (record.isEmpty()) {
+      // Invalidated or renewed by another request meanwhile (or expired): this request's change must not bring
+      // it back, nor may a later commit of this request. The cookie is left alone: the browser may hold the
+      // renewed session's by now.
+      LOG.log(System.Logger.Level.DEBUG, () -> "A session ended by another request while " + request.getMethod()
+          + " " + request.getRequestURI() + " ran; the changes this request made to it were not stored");
+      abandoned = true;
+      notStored();
+      return;
+    }
     session.saved(stored);
-    storedId = session.getId();
-    storedData = stored.data();
+    stored(id, stored.data(), record.get());
     if (newId || manager.permanent()) {
       String value = manager.signer().sign(storedId);
       setCookie(manager.permanent()
           ? manager.cookie().persistentCookie(value, manager.lifetimes().expiresAt(storedData), now)
           : manager.cookie().sessionCookie(value));
     }
+  }
+
+  private void stored(String id, SessionData data, SessionRecord record) {
+    storedId = id;
+    storedData = data;
+    storedRecord = record;
+  }
+
+  private void notStored() {
+    storedId = null;
+    storedData = null;
+    storedRecord = null;
   }
 
   private void ended() {

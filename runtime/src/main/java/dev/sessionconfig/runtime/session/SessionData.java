@@ -17,8 +17,4 @@ record SessionData(long created, long lastAccessed, int maxInactiveSeconds, Stri
   SessionData withPrincipal(String name) {
     return new SessionData(created, lastAccessed, maxInactiveSeconds, name, attributes);
   }
-
-  SessionData withAttributes(Map<String, byte[]> changed) {
-    return new SessionData(created, lastAccessed, maxInactiveSeconds, principal, changed);
-  }
 }

@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link HttpSession} of one request: the stored record, whose attributes are decoded when first read, and
@@ -37,8 +39,8 @@ final class StoreSession implements HttpSession {
   private String principal;
   private int maxInactiveSeconds;
   private int storedMaxInactiveSeconds;
-  /** Whether an attribute was removed (by the application, or as unreadable) since the last save. */
-  private boolean removed;
+  /** Attributes the store holds that were removed (by the application, or as unreadable) since the last save. */
+  private final Set<String> removed = new LinkedHashSet<>();
   private boolean valid = true;
 
   /**
@@ -130,7 +132,7 @@ final class StoreSession implements HttpSession {
         LOG.log(System.Logger.Level.WARNING, "Session attribute '" + name + "' no longer fits the deployed code: "
             + e.getMessage() + "; dropped it, the rest of the session is kept");
         attributes.remove(name);
-        removed = true;
+        removed.add(name);
         return null;
       }
     }
@@ -175,10 +177,13 @@ final class StoreSession implements HttpSession {
     synchronized (this) {
       checkValid("removeAttribute");
       old = valueOf(name);
-      if (attributes.remove(name) == null) {
+      Slot slot = attributes.remove(name);
+      if (slot == null) {
         return;
       }
-      removed = true;
+      if (slot.stored != null) {
+        removed.add(name);
+      }
     }
     owner.listeners().removed(this, name, old);
   }
@@ -251,20 +256,23 @@ final class StoreSession implements HttpSession {
   }
 
   /**
-   * The record to store, as of {@code now}: every attribute this request read or set encoded as it is now (an
-   * object changed in place included), the others as stored; and whether it differs from what is stored.
+   * The session as of {@code now}: every attribute this request read or set encoded as it is now (an object changed
+   * in place included), the others as stored; and what differs from the stored session.
    */
   synchronized Snapshot snapshot(long now) {
-    boolean changed = removed || maxInactiveSeconds != storedMaxInactiveSeconds;
     Map<String, byte[]> encoded = new LinkedHashMap<>();
+    Map<String, byte[]> written = new LinkedHashMap<>();
     for (Map.Entry<String, Slot> attribute : attributes.entrySet()) {
       Slot slot = attribute.getValue();
       byte[] bytes = slot.live ? current(attribute.getKey(), slot) : slot.stored;
-      changed |= !Arrays.equals(bytes, slot.stored);
+      if (!Arrays.equals(bytes, slot.stored)) {
+        written.put(attribute.getKey(), bytes);
+      }
       encoded.put(attribute.getKey(), bytes);
     }
+    boolean changed = !written.isEmpty() || !removed.isEmpty() || maxInactiveSeconds != storedMaxInactiveSeconds;
     return new Snapshot(new SessionData(created, now, maxInactiveSeconds, principal,
-        Collections.unmodifiableMap(encoded)), changed);
+        Collections.unmodifiableMap(encoded)), Collections.unmodifiableMap(written), Set.copyOf(removed), changed);
   }
 
   /** The live value's bytes now: those of setAttribute for a value that cannot change, else encoded again. */
@@ -292,7 +300,7 @@ final class StoreSession implements HttpSession {
     }
     storedMaxInactiveSeconds = snapshot.data().maxInactiveSeconds();
     principal = snapshot.data().principal();
-    removed = false;
+    removed.removeAll(snapshot.removed());
   }
 
   /** The user the stored record names; {@code null} for none. */
@@ -300,8 +308,20 @@ final class StoreSession implements HttpSession {
     return principal;
   }
 
-  /** A record to store, and whether it differs from the stored one. */
-  record Snapshot(SessionData data, boolean changed) {}
+  /**
+   * The session to store, and how it differs from the stored one.
+   *
+   * @param data the whole session, for a session new to the store
+   * @param written the attributes whose stored form changed, for an update
+   * @param removed the stored attributes that are gone
+   * @param changed whether anything differs, the idle lifetime included
+   */
+  record Snapshot(SessionData data, Map<String, byte[]> written, Set<String> removed, boolean changed) {
+
+    Snapshot withPrincipal(String name) {
+      return new Snapshot(data.withPrincipal(name), written, removed, changed);
+    }
+  }
 
   private void checkValid(String method) {
     if (!valid) {

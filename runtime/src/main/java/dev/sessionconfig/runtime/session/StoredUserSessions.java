@@ -1,15 +1,16 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.store.PrincipalIndex;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.users.UserSession;
 import dev.sessionconfig.runtime.users.UserSessions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link UserSessions} over a store's {@link PrincipalIndex}: one store round trip per lookup. */
 final class StoredUserSessions implements UserSessions {
@@ -28,7 +29,7 @@ final class StoredUserSessions implements UserSessions {
   public List<UserSession> of(String principal) {
     List<UserSession> sessions = new ArrayList<>();
     long now = manager.now();
-    for (Map.Entry<String, byte[]> found : index().find(principal).entrySet()) {
+    for (Map.Entry<String, SessionRecord> found : index().find(principal).entrySet()) {
       live(found.getKey(), found.getValue(), now)
           .filter(data -> principal.equals(data.principal()))
           .ifPresent(data -> sessions.add(view(found.getKey(), data)));
@@ -40,16 +41,16 @@ final class StoredUserSessions implements UserSessions {
   @Override
   public Optional<UserSession> session(String id) {
     index(); // the same answer as of() gives: with memcached, none
-    return manager.repository().read(id, manager.now()).filter(data -> data.principal() != null)
-        .map(data -> view(id, data));
+    return manager.repository().read(id, manager.now()).map(SessionRepository.Loaded::data)
+        .filter(data -> data.principal() != null).map(data -> view(id, data));
   }
 
   @Override
   public boolean invalidate(String id) {
     index();
-    Optional<SessionData> data = manager.repository().read(id, manager.now());
-    data.ifPresent(stored -> detached.invalidate(id, stored));
-    return data.isPresent();
+    Optional<SessionRepository.Loaded> loaded = manager.repository().read(id, manager.now());
+    loaded.ifPresent(stored -> detached.invalidate(id, stored.data()));
+    return loaded.isPresent();
   }
 
   @Override
@@ -66,17 +67,17 @@ final class StoredUserSessions implements UserSessions {
   @Override
   public boolean markExpired(String id) {
     index();
-    Optional<SessionData> data = manager.repository().read(id, manager.now());
-    if (data.isEmpty()) {
+    Optional<SessionRepository.Loaded> loaded = manager.repository().read(id, manager.now());
+    if (loaded.isEmpty()) {
       return false;
     }
-    Map<String, byte[]> attributes = new LinkedHashMap<>(data.get().attributes());
-    attributes.put(EXPIRED_ATTRIBUTE, manager.values().encode(EXPIRED_ATTRIBUTE, Boolean.TRUE));
-    manager.repository().write(id, data.get().withAttributes(attributes));
-    return true;
+    // Only the mark is written, merged into the session as stored: a request of the session running meanwhile
+    // keeps its own changes, and the mark stays.
+    Map<String, byte[]> mark = Map.of(EXPIRED_ATTRIBUTE, manager.values().encode(EXPIRED_ATTRIBUTE, Boolean.TRUE));
+    return manager.repository().update(id, loaded.get().record(), loaded.get().data(), mark, Set.of()).isPresent();
   }
 
-  private Optional<SessionData> live(String id, byte[] record, long now) {
+  private Optional<SessionData> live(String id, SessionRecord record, long now) {
     return manager.repository().decode(id, record)
         .filter(data -> !manager.lifetimes().expired(data, now));
   }

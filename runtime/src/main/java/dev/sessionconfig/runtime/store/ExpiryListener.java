@@ -12,5 +12,5 @@ public interface ExpiryListener {
    * @param lastRecord its record as it was, when the store still has it (a store whose entries vanish at expiry,
    *     such as Redis, has not)
    */
-  void expired(String id, Optional<byte[]> lastRecord);
+  void expired(String id, Optional<SessionRecord> lastRecord);
 }

@@ -2,6 +2,8 @@ package dev.sessionconfig.runtime.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -29,10 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +54,12 @@ import java.util.regex.Pattern;
  *       new one, never half of one; a process that dies before the rename leaves only a temporary file, which
  *       reads never look at and the sweep deletes once it is {@value #STALE_TEMP_MINUTES} minute old. (The data
  *       is not fsynced: a power loss may lose the latest sessions, never tear one.)
+ *   <li><b>Concurrent changes</b>: a request's change is applied to the session file as it is at that moment,
+ *       under an exclusive lock: a {@link FileLock} on one of {@value #LOCK_STRIPES} lock files in {@code .locks}
+ *       (chosen by the session id), which excludes other processes on the directory, taken under a lock of this
+ *       JVM's for the same file, which excludes the other threads (file locks are held per process). Deleting a
+ *       session takes the same lock, so a change never brings back a session deleted meanwhile. Reads take no lock:
+ *       the rename makes them see one whole file.
  *   <li><b>Expiry</b>: a read past the stored expiry finds nothing (and deletes the file); a background daemon
  *       thread sweeps the directory every minute, deleting expired files and stale temporary files.
  *   <li><b>Threshold</b>: SESSION_FILE_THRESHOLD caps the number of session files. When a write creates a file
@@ -64,6 +76,11 @@ public final class FileSessionStore implements SessionStore {
   static final int STALE_TEMP_MINUTES = 1;
   /** The directory of the index of sessions by user, inside the session directory. */
   static final String INDEX = ".index";
+  /** The directory of the lock files, inside the session directory. */
+  static final String LOCKS = ".locks";
+  static final int LOCK_STRIPES = 64;
+  /** The lock of each lock file in this JVM, whichever store instance uses it. */
+  private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
   private static final byte[] MAGIC = "SCS1".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + Long.BYTES;
   /** base64url, and short enough for any file system's 255-byte names. */
@@ -119,8 +136,17 @@ public final class FileSessionStore implements SessionStore {
   }
 
   @Override
-  public Optional<byte[]> read(String id) {
+  public Optional<SessionRecord> read(String id) {
     Path file = file(id);
+    Optional<byte[]> content = readLive(id, file, true);
+    return content.map(bytes -> SessionRecord.parse(bytes, 0));
+  }
+
+  /**
+   * The session file's content after its header, unless it is missing or expired; an expired one is deleted if
+   * {@code endExpired} (not while its lock is held: the deletion takes it).
+   */
+  private Optional<byte[]> readLive(String id, Path file, boolean endExpired) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -135,14 +161,49 @@ public final class FileSessionStore implements SessionStore {
       return Optional.empty();
     }
     if (expiresAt <= clock.millis()) {
-      ended(id, file, bytes);
+      if (endExpired) {
+        end(id, file, true);
+      }
       return Optional.empty();
     }
     return Optional.of(Arrays.copyOfRange(bytes, HEADER, bytes.length));
   }
 
+  /** The session file, and the session's index entry: an empty file {@code .index/<user's hash>/<id>}. */
   @Override
-  public void write(String id, byte[] data, Instant expiresAt) {
+  public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
+    created(writeFile(id, record, expiresAt));
+    index(id, principal);
+  }
+
+  /** Under the session's lock: the file as it is now, changed, written back; nothing when it is gone. */
+  @Override
+  public boolean update(String id, SessionRecord basis, SessionChange change) {
+    Path file = file(id);
+    Boolean created = locked(id, "cannot lock a session file", () -> {
+      Optional<byte[]> content = readLive(id, file, false);
+      if (content.isEmpty()) {
+        return null;
+      }
+      return writeFile(id, SessionRecord.parse(content.get(), 0).apply(change), change.expiresAt());
+    });
+    if (created == null) {
+      return false;
+    }
+    created(created);
+    index(id, change.principal());
+    return true;
+  }
+
+  /** Counts a file {@link #writeFile} created, sweeping when that passes the threshold; never under a lock. */
+  private void created(boolean created) {
+    if (created && files.incrementAndGet() > threshold) {
+      sweepLogged(); // the session is stored; a failed clean-up is for the log, not for the request
+    }
+  }
+
+  /** Writes the session file through a temporary file; whether there was none before. */
+  private boolean writeFile(String id, SessionRecord record, Instant expiresAt) {
     Path file = file(id);
     Path temp = null;
     boolean existed;
@@ -151,6 +212,7 @@ public final class FileSessionStore implements SessionStore {
       if (permissions != null) {
         Files.setPosixFilePermissions(temp, permissions); // exact bits: creation is subject to the umask
       }
+      byte[] data = record.toBytes();
       ByteBuffer header = ByteBuffer.allocate(HEADER).put(MAGIC).putLong(expiresAt.toEpochMilli());
       byte[] content = Arrays.copyOf(header.array(), HEADER + data.length);
       System.arraycopy(data, 0, content, HEADER, data.length);
@@ -163,15 +225,10 @@ public final class FileSessionStore implements SessionStore {
       }
       throw failure("cannot write a session file", e);
     }
-    if (!existed && files.incrementAndGet() > threshold) {
-      sweepLogged(); // the session is stored; a failed clean-up is for the log, not for the request
-    }
+    return !existed;
   }
 
-  /** The write, and the session's index entry: an empty file {@code .index/<user's hash>/<id>}. */
-  @Override
-  public void write(String id, byte[] data, Instant expiresAt, String principal) {
-    write(id, data, expiresAt);
+  private void index(String id, String principal) {
     if (principal != null) {
       Path marker = indexEntry(principal, id);
       if (!Files.exists(marker)) {
@@ -189,12 +246,52 @@ public final class FileSessionStore implements SessionStore {
 
   @Override
   public void delete(String id) {
-    try {
-      if (Files.deleteIfExists(file(id))) {
-        files.decrementAndGet();
+    Path file = file(id);
+    locked(id, "cannot lock a session file", () -> {
+      try {
+        if (Files.deleteIfExists(file)) {
+          files.decrementAndGet();
+        }
+      } catch (IOException e) {
+        throw failure("cannot delete a session file", e);
       }
-    } catch (IOException e) {
-      throw failure("cannot delete a session file", e);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code action} holding session {@code id}'s lock, against this JVM's threads and other processes.
+   *
+   * @param failure what could not be done, for the message when the lock cannot be taken
+   */
+  private <T> T locked(String id, String failure, Supplier<T> action) {
+    Path lockFile = directory.resolve(LOCKS).resolve(Integer.toString(Math.floorMod(id.hashCode(), LOCK_STRIPES)));
+    ReentrantLock inJvm = JVM_LOCKS.computeIfAbsent(lockFile, path -> new ReentrantLock());
+    inJvm.lock();
+    try {
+      FileChannel channel;
+      try {
+        channel = openLockFile(lockFile);
+      } catch (IOException e) {
+        throw failure(failure, e);
+      }
+      try (channel; FileLock held = channel.lock()) {
+        return action.get();
+      } catch (IOException e) {
+        throw failure(failure, e);
+      }
+    } finally {
+      inJvm.unlock();
+    }
+  }
+
+  private FileChannel openLockFile(Path lockFile) throws IOException {
+    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      return FileChannel.open(lockFile, options, fileAttributes());
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(lockFile.getParent(), directoryAttributes()); // the first lock, or it was removed
+      return FileChannel.open(lockFile, options, fileAttributes());
     }
   }
 
@@ -210,12 +307,12 @@ public final class FileSessionStore implements SessionStore {
   @Override
   public Optional<PrincipalIndex> principalIndex() {
     return Optional.of(principal -> {
-      Map<String, byte[]> found = new LinkedHashMap<>();
+      Map<String, SessionRecord> found = new LinkedHashMap<>();
       Path entries = indexEntry(principal, "x").getParent();
       try (DirectoryStream<Path> ids = Files.newDirectoryStream(entries)) {
         for (Path entry : ids) {
           String id = entry.getFileName().toString();
-          Optional<byte[]> record = ID.matcher(id).matches() ? read(id) : Optional.empty();
+          Optional<SessionRecord> record = ID.matcher(id).matches() ? readIndexed(id) : Optional.empty();
           if (record.isPresent()) {
             found.put(id, record.get());
           } else {
@@ -229,6 +326,15 @@ public final class FileSessionStore implements SessionStore {
       }
       return found;
     });
+  }
+
+  /** A session listed in the index; unreadable ones are left out, as ended ones are. */
+  private Optional<SessionRecord> readIndexed(String id) {
+    try {
+      return read(id);
+    } catch (UnreadableRecordException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -337,7 +443,7 @@ public final class FileSessionStore implements SessionStore {
           if (expiresAt == Long.MIN_VALUE) {
             deleteFile(path); // no valid header (written by something else): not a session
           } else if (expiresAt <= now) {
-            ended(path);
+            end(idOf(path), path, true);
           } else {
             live.add(new Entry(path, expiresAt));
           }
@@ -354,7 +460,8 @@ public final class FileSessionStore implements SessionStore {
           + " soonest; raise the threshold if that was too few");
     }
     for (int i = 0; i < excess; i++) {
-      ended(live.get(i).path());
+      Path evicted = live.get(i).path();
+      end(idOf(evicted), evicted, false);
     }
     files.set(Math.min(live.size(), threshold));
   }
@@ -370,32 +477,45 @@ public final class FileSessionStore implements SessionStore {
     }
   }
 
-  /** Deletes a session that ended (expired, or evicted) and tells the listener, if this deletion was the one. */
-  private void ended(Path file) {
+  /**
+   * Deletes a session that ended (expired, or {@code evicted} over the threshold) and tells the listener, if this
+   * deletion was the one. Under the session's lock, and only if it is still expired then (unless evicted): a
+   * request may have just refreshed it.
+   */
+  private void end(String id, Path file, boolean onlyIfExpired) {
+    byte[] last;
     try {
-      ended(idOf(file), file, Files.readAllBytes(file));
-    } catch (NoSuchFileException gone) {
-      // another instance, or a request, deleted it first: theirs to report
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, description() + ": cannot read an ended session file: " + reason(e));
-    }
-  }
-
-  private void ended(String id, Path file, byte[] bytes) {
-    boolean deleted;
-    try {
-      deleted = Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, description() + ": cannot delete a session file: " + reason(e));
+      last = locked(id, "cannot lock an ended session file", () -> {
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(file);
+          if (onlyIfExpired && expiresAt(bytes) > clock.millis()) {
+            return null; // refreshed meanwhile
+          }
+          return Files.deleteIfExists(file) ? bytes : null;
+        } catch (NoSuchFileException gone) {
+          return null; // another instance, or a request, deleted it first: theirs to report
+        } catch (IOException e) {
+          throw failure("cannot delete an ended session file", e);
+        }
+      });
+    } catch (SessionStoreException e) {
+      LOG.log(System.Logger.Level.WARNING, e.getMessage());
       return;
     }
-    if (!deleted) {
+    if (last == null) {
       return;
     }
     files.decrementAndGet();
     ExpiryListener listener = expiries;
-    if (listener != null && bytes.length >= HEADER) {
-      listener.expired(id, Optional.of(Arrays.copyOfRange(bytes, HEADER, bytes.length)));
+    if (listener != null && last.length >= HEADER) {
+      Optional<SessionRecord> record;
+      try {
+        record = Optional.of(SessionRecord.parse(Arrays.copyOfRange(last, HEADER, last.length), 0));
+      } catch (UnreadableRecordException e) {
+        record = Optional.empty();
+      }
+      listener.expired(id, record);
     }
   }
 

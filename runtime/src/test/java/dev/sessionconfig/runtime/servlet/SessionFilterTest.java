@@ -106,7 +106,7 @@ class SessionFilterTest {
     assertEquals("null", response.body());
     assertEquals(1, logs.size());
     assertEquals(java.util.logging.Level.WARNING, logs.get(0).getLevel());
-    assertEquals("Unreadable session data in memory at test:1 (not a session record of this version); treating it"
+    assertEquals("Unreadable session data in memory at test:1 (not a session record of a known format); treating it"
         + " as no session, a new one will be started", logs.get(0).getMessage());
     assertFalse(logs.get(0).getMessage().contains(id));
   }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.testing.Browser;
 import dev.sessionconfig.runtime.testing.FakeRequest;
 import dev.sessionconfig.runtime.testing.FakeResponse;
@@ -70,7 +71,7 @@ class SessionManagerTest {
   private Map<String, Object> stored(String id) throws Exception {
     SessionSettings settings = TestSettings.defaults();
     SessionData data = new SessionCodec(new SigningKeys(settings.secretKey(), settings.secretKeyFallbacks()))
-        .decode(id, store.entries().get(id).data());
+        .decode(id, SessionRecord.parse(store.entries().get(id).data(), 0));
     SessionValues values = SessionValues.of(settings.attributeTypes(), settings.serializationAllow());
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> attribute : data.attributes().entrySet()) {
@@ -569,51 +570,103 @@ class SessionManagerTest {
   }
 
   /**
-   * The documented concurrency policy, last writer wins per whole session: two requests on one session read
-   * the same state, each changes a different attribute, and the one that writes last decides what is stored,
-   * dropping the other's change.
+   * Runs a slow request of the session {@code cookie} names: it reads the session, waits while a fast request of
+   * the same session runs {@code fast} from start to end, then runs {@code slowRest} and ends.
+   *
+   * @return the slow request's response
    */
-  @Test
-  void concurrentRequestsOnOneSessionLastWriterWinsTheWholeRecord() throws Exception {
-    browser.send(set("shared", "initial"));
-    String cookie = sessionCookie();
+  private FakeResponse slowRequestAround(String cookie, Browser.Handler slowRest, Browser.Handler fast)
+      throws Exception {
     SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
-    java.util.concurrent.CountDownLatch firstHasRead = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch secondHasWritten = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch slowHasRead = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch fastHasEnded = new java.util.concurrent.CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread first = new Thread(() -> {
+    AtomicReference<FakeResponse> slowResponse = new AtomicReference<>();
+    Thread slow = new Thread(() -> {
       try {
-        Browser slow = new Browser(manager::doFilter);
-        slow.cookie("session", cookie);
-        slow.send((request, response) -> {
-          assertEquals("initial", request.getSession().getAttribute("shared"));
-          firstHasRead.countDown();
+        Browser browser = new Browser(manager::doFilter);
+        browser.cookie("session", cookie);
+        slowResponse.set(browser.send((request, response) -> {
+          assertNotNull(request.getSession(false), "the slow request finds the session");
+          slowHasRead.countDown();
           try {
-            assertTrue(secondHasWritten.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(fastHasEnded.await(10, java.util.concurrent.TimeUnit.SECONDS));
           } catch (InterruptedException e) {
             throw new AssertionError(e);
           }
-          request.getSession().setAttribute("first", 1);
-        });
+          slowRest.handle(request, response);
+        }));
       } catch (Throwable e) {
         failure.set(e);
       }
     });
-    first.start();
-    assertTrue(firstHasRead.await(10, java.util.concurrent.TimeUnit.SECONDS));
-    Browser fast = new Browser(manager::doFilter);
-    fast.cookie("session", cookie);
-    fast.send((request, response) -> {
-      assertEquals("initial", request.getSession().getAttribute("shared"));
-      request.getSession().setAttribute("second", 2);
-    });
-    assertEquals(2, stored(storedId()).get("second"));
-    secondHasWritten.countDown();
-    first.join(10_000);
+    slow.start();
+    assertTrue(slowHasRead.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    Browser other = new Browser(manager::doFilter);
+    other.cookie("session", cookie);
+    other.send(fast);
+    fastHasEnded.countDown();
+    slow.join(10_000);
     assertNull(failure.get());
-    Map<String, Object> finalRecord = stored(storedId());
-    assertEquals(Map.of("first", 1, "shared", "initial"), finalRecord,
-        "the last writer's whole view replaced the other's");
+    return slowResponse.get();
+  }
+
+  /** Two requests on one session read the same state and change different attributes: both changes are kept. */
+  @Test
+  void concurrentRequestsOnOneSessionKeepEachOthersChanges() throws Exception {
+    browser.send(set("shared", "initial"));
+    slowRequestAround(sessionCookie(),
+        (request, response) -> request.getSession().setAttribute("first", 1),
+        (request, response) -> request.getSession().setAttribute("second", 2));
+    assertEquals(Map.of("first", 1, "second", 2, "shared", "initial"), stored(storedId()));
+  }
+
+  @Test
+  void ofTwoConcurrentChangesOfOneAttributeTheLastWrittenWins() throws Exception {
+    browser.send(set("cart", "empty"));
+    slowRequestAround(sessionCookie(),
+        (request, response) -> request.getSession().setAttribute("cart", "slow"),
+        (request, response) -> request.getSession().setAttribute("cart", "fast"));
+    assertEquals(Map.of("cart", "slow"), stored(storedId()));
+  }
+
+  /** A logout while a slower request of the session runs: the slow request never brings the session back. */
+  @Test
+  void aSessionInvalidatedDuringASlowerRequestStaysGone() throws Exception {
+    browser.send(set("user", "ann"));
+    FakeResponse slow = slowRequestAround(sessionCookie(),
+        (request, response) -> request.getSession().setAttribute("cart", "book"),
+        (request, response) -> request.getSession().invalidate());
+    assertEquals(Map.of(), store.entries());
+    assertEquals(List.of(), slow.sentHeaders("Set-Cookie"), "the slow response leaves the browser's cookie alone");
+  }
+
+  /** Also when the slower request only read the session, and its refresh write falls due. */
+  @Test
+  void aSessionInvalidatedDuringASlowerReadOnlyRequestStaysGone() throws Exception {
+    browser.send(set("user", "ann"));
+    clock.advance(Duration.ofMinutes(5)); // the next request that reads the session refreshes it
+    slowRequestAround(sessionCookie(),
+        (request, response) -> request.getSession().getAttribute("user"),
+        (request, response) -> request.getSession().invalidate());
+    assertEquals(Map.of(), store.entries());
+  }
+
+  /** A login's new id while a slower request of the session runs: the old id never comes back. */
+  @Test
+  void theOldIdOfASessionRenewedDuringASlowerRequestStaysGone() throws Exception {
+    browser.send(set("user", "anonymous"));
+    String oldId = storedId();
+    AtomicReference<String> newId = new AtomicReference<>();
+    slowRequestAround(sessionCookie(),
+        (request, response) -> request.getSession().setAttribute("cart", "book"),
+        (request, response) -> {
+          request.getSession().setAttribute("user", "ann");
+          newId.set(request.changeSessionId());
+        });
+    assertEquals(java.util.Set.of(newId.get()), store.entries().keySet(), "only the new id is stored");
+    assertNotEquals(oldId, newId.get());
+    assertEquals(Map.of("user", "ann"), stored(newId.get()));
   }
 
   @Test
@@ -666,12 +719,13 @@ class SessionManagerTest {
     browser.send(set("user", "ann"));
     String id = storedId();
     SessionCodec codec = new SessionCodec(keys);
-    SessionData data = codec.decode(id, store.entries().get(id).data());
+    SessionData data = codec.decode(id, SessionRecord.parse(store.entries().get(id).data(), 0));
     Map<String, byte[]> attributes = new LinkedHashMap<>(data.attributes());
     attributes.put("cart", new byte[] {51, 32, 'c', 'o', 'm', '.', 'a', 'c', 'm', 'e', '.', 'O', 'l', 'd', 'C', 'a',
         'r', 't', 0}); // a RECORD of com.acme.OldCart with no components
     store.entries().put(id, new dev.sessionconfig.runtime.testing.MemoryStore.Entry(codec.encode(id,
-        new SessionData(data.created(), data.lastAccessed(), 0, null, attributes)), store.entries().get(id).expiresAt()));
+        new SessionData(data.created(), data.lastAccessed(), 0, null, attributes)).toBytes(),
+        store.entries().get(id).expiresAt()));
     java.util.List<java.util.logging.LogRecord> logs = new java.util.ArrayList<>();
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.sessionconfig.session");
     java.util.logging.Handler capture = new java.util.logging.Handler() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileSessionStoreTest {
   private static final String ID = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
-  private static final byte[] DATA = "{\"v\":1}".getBytes(StandardCharsets.UTF_8);
+  private static final SessionRecord DATA = TestRecords.record("{\"v\":1}");
 
   @TempDir
   Path temp;
@@ -48,9 +48,11 @@ class FileSessionStoreTest {
     return clock.instant().plus(duration);
   }
 
+  /** The files in {@code dir}: sessions and temporary files, not the store's own directories (locks, index). */
   private List<String> names(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+      return files.filter(p -> !Files.isDirectory(p)).map(p -> p.getFileName().toString()).sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -72,12 +74,12 @@ class FileSessionStoreTest {
   @Test
   void writesOneFilePerSessionAndReadsItBack() throws IOException {
     store = open(temp, 10, 0600);
-    store.write(ID, DATA, in(Duration.ofHours(1)));
-    assertArrayEquals(DATA, store.read(ID).orElseThrow());
+    store.write(ID, DATA, in(Duration.ofHours(1)), null);
+    assertEquals(DATA, store.read(ID).orElseThrow());
     assertEquals(List.of(ID + ".session"), names(temp), "one file, no temporary file left behind");
     assertEquals(Optional.empty(), store.read("BbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde"));
-    store.write(ID, "second".getBytes(StandardCharsets.UTF_8), in(Duration.ofHours(1)));
-    assertEquals("second", new String(store.read(ID).orElseThrow(), StandardCharsets.UTF_8));
+    store.write(ID, TestRecords.record("second"), in(Duration.ofHours(1)), null);
+    assertEquals("second", TestRecords.text(store.read(ID)));
     store.delete(ID);
     assertEquals(Optional.empty(), store.read(ID));
     assertEquals(List.of(), names(temp));
@@ -88,11 +90,11 @@ class FileSessionStoreTest {
   void fileHoldsHeaderWithExpiryThenTheData() throws IOException {
     store = open(temp, 10, 0600);
     Instant expiresAt = in(Duration.ofMinutes(5));
-    store.write(ID, DATA, expiresAt);
+    store.write(ID, DATA, expiresAt, null);
     byte[] file = Files.readAllBytes(temp.resolve(ID + ".session"));
     assertEquals("SCS1", new String(file, 0, 4, StandardCharsets.US_ASCII));
     assertEquals(expiresAt.toEpochMilli(), java.nio.ByteBuffer.wrap(file, 4, 8).getLong());
-    assertEquals(new String(DATA, StandardCharsets.UTF_8), new String(file, 12, file.length - 12, StandardCharsets.UTF_8));
+    assertArrayEquals(DATA.toBytes(), java.util.Arrays.copyOfRange(file, 12, file.length));
   }
 
   @Test
@@ -101,7 +103,7 @@ class FileSessionStoreTest {
     for (int mode : new int[] {0600, 0640}) {
       Path dir = temp.resolve("mode" + Integer.toOctalString(mode));
       store = open(dir, 10, mode);
-      store.write(ID, DATA, in(Duration.ofHours(1)));
+      store.write(ID, DATA, in(Duration.ofHours(1)), null);
       String expected = mode == 0600 ? "rw-------" : "rw-r-----";
       assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(ID + ".session"))));
       assertEquals(mode == 0600 ? "rwx------" : "rwxr-x---",
@@ -113,7 +115,7 @@ class FileSessionStoreTest {
   @Test
   void anExpiredSessionIsNotReadEvenBeforeTheSweepAndItsFileGoes() throws IOException {
     store = open(temp, 10, 0600);
-    store.write(ID, DATA, in(Duration.ofSeconds(30)));
+    store.write(ID, DATA, in(Duration.ofSeconds(30)), null);
     clock.advance(Duration.ofSeconds(29));
     assertTrue(store.read(ID).isPresent());
     clock.advance(Duration.ofSeconds(1));
@@ -124,9 +126,9 @@ class FileSessionStoreTest {
   @Test
   void sweepDeletesExpiredFilesAndStaleTemporaryFilesOnly() throws IOException {
     store = open(temp, 10, 0600);
-    store.write(ID, DATA, in(Duration.ofSeconds(30)));
+    store.write(ID, DATA, in(Duration.ofSeconds(30)), null);
     String live = "L" + ID.substring(1);
-    store.write(live, DATA, in(Duration.ofHours(1)));
+    store.write(live, DATA, in(Duration.ofHours(1)), null);
     Path stale = Files.write(temp.resolve("." + ID + ".123.tmp"), new byte[] {'S', 'C'});
     Files.setLastModifiedTime(stale, FileTime.from(clock.instant().minus(Duration.ofMinutes(2))));
     Path inFlight = Files.write(temp.resolve("." + live + ".456.tmp"), new byte[] {'S'});
@@ -140,7 +142,7 @@ class FileSessionStoreTest {
   @Test
   void aCrashBetweenWriteAndRenameLeavesNoTornSession() throws IOException {
     store = open(temp, 10, 0600);
-    store.write(ID, DATA, in(Duration.ofHours(1)));
+    store.write(ID, DATA, in(Duration.ofHours(1)), null);
     // What a process killed in the middle of write() leaves: a half-written temporary file, no rename.
     Path torn = temp.resolve("." + ID + ".789.tmp");
     Files.write(torn, new byte[] {'S', 'C', 'S', '1', 0, 0});
@@ -148,7 +150,7 @@ class FileSessionStoreTest {
     String other = "T" + ID.substring(1);
     Files.write(temp.resolve("." + other + ".790.tmp"), new byte[] {'S', 'C'});
     FileSessionStore restarted = open(temp, 10, 0600);
-    assertArrayEquals(DATA, restarted.read(ID).orElseThrow(), "the last complete write is what is read");
+    assertEquals(DATA, restarted.read(ID).orElseThrow(), "the last complete write is what is read");
     assertEquals(Optional.empty(), restarted.read(other), "a session that only has a torn temporary file does not exist");
     Files.setLastModifiedTime(temp.resolve("." + other + ".790.tmp"), FileTime.from(clock.instant().minus(Duration.ofMinutes(5))));
     restarted.sweep();
@@ -168,24 +170,24 @@ class FileSessionStoreTest {
   @Test
   void sessionsSurviveARestart() {
     store = open(temp, 10, 0600);
-    store.write(ID, DATA, in(Duration.ofDays(7)));
+    store.write(ID, DATA, in(Duration.ofDays(7)), null);
     store.close();
     store = open(temp, 10, 0600);
-    assertArrayEquals(DATA, store.read(ID).orElseThrow());
+    assertEquals(DATA, store.read(ID).orElseThrow());
   }
 
   @Test
   void beyondTheThresholdExpiredFilesGoFirstThenThoseExpiringSoonest() throws IOException {
     store = open(temp, 3, 0600);
-    store.write(id('a'), DATA, in(Duration.ofMinutes(50)));
-    store.write(id('b'), DATA, in(Duration.ofMinutes(10)));  // expires soonest of the live ones
-    store.write(id('c'), DATA, in(Duration.ofMinutes(1)));   // will have expired
+    store.write(id('a'), DATA, in(Duration.ofMinutes(50)), null);
+    store.write(id('b'), DATA, in(Duration.ofMinutes(10)), null);  // expires soonest of the live ones
+    store.write(id('c'), DATA, in(Duration.ofMinutes(1)), null);   // will have expired
     clock.advance(Duration.ofMinutes(2));
-    store.write(id('d'), DATA, in(Duration.ofMinutes(60)));  // 4 > 3: the expired 'c' goes, nothing else
+    store.write(id('d'), DATA, in(Duration.ofMinutes(60)), null);  // 4 > 3: the expired 'c' goes, nothing else
     assertEquals(List.of(id('a') + ".session", id('b') + ".session", id('d') + ".session"), names(temp));
-    store.write(id('e'), DATA, in(Duration.ofMinutes(60)));  // 4 > 3, none expired: 'b' expires soonest
+    store.write(id('e'), DATA, in(Duration.ofMinutes(60)), null);  // 4 > 3, none expired: 'b' expires soonest
     assertEquals(List.of(id('a') + ".session", id('d') + ".session", id('e') + ".session"), names(temp));
-    store.write(id('e'), DATA, in(Duration.ofMinutes(70)));  // rewriting a session adds no file
+    store.write(id('e'), DATA, in(Duration.ofMinutes(70)), null);  // rewriting a session adds no file
     assertEquals(3, names(temp).size());
   }
 
@@ -193,7 +195,7 @@ class FileSessionStoreTest {
   void theSweepEnforcesTheThresholdOnFilesLeftByAnotherInstance() throws IOException {
     FileSessionStore other = open(temp, 100, 0600);
     for (char c = 'a'; c <= 'e'; c++) {
-      other.write(id(c), DATA, in(Duration.ofMinutes(c - 'a' + 1)));
+      other.write(id(c), DATA, in(Duration.ofMinutes(c - 'a' + 1)), null);
     }
     store = open(temp, 2, 0600);
     store.sweep();
@@ -285,7 +287,7 @@ class FileSessionStoreTest {
   void onlyBase64UrlIdsNameFiles() {
     store = open(temp, 10, 0600);
     for (String bad : new String[] {"../escape", "..", "a/b", "a\\b", "", "x.session", "a b", "é", "a".repeat(201)}) {
-      assertThrows(IllegalArgumentException.class, () -> store.write(bad, DATA, in(Duration.ofHours(1))), bad);
+      assertThrows(IllegalArgumentException.class, () -> store.write(bad, DATA, in(Duration.ofHours(1)), null), bad);
       assertThrows(IllegalArgumentException.class, () -> store.read(bad), bad);
       assertThrows(IllegalArgumentException.class, () -> store.delete(bad), bad);
     }
@@ -298,7 +300,7 @@ class FileSessionStoreTest {
     store = open(dir, 10, 0600);
     Files.delete(dir);
     SessionStoreException e = assertThrows(SessionStoreException.class,
-        () -> store.write(ID, DATA, in(Duration.ofHours(1))));
+        () -> store.write(ID, DATA, in(Duration.ofHours(1)), null));
     assertEquals("filesystem at " + dir + ": cannot write a session file: no such file or directory", e.getMessage());
     assertFalse(e.getMessage().contains(ID), "the id is not in the message");
   }
@@ -319,7 +321,7 @@ class FileSessionStoreTest {
   void theBackgroundSweepRunsOnADaemonThread() throws Exception {
     store = new FileSessionStore(temp, 10, 0600, clock, Duration.ofMillis(20));
     store.checkAvailable();
-    store.write(ID, DATA, in(Duration.ofSeconds(1)));
+    store.write(ID, DATA, in(Duration.ofSeconds(1)), null);
     clock.advance(Duration.ofSeconds(2));
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (Files.exists(temp.resolve(ID + ".session")) && System.nanoTime() < deadline) {

@@ -1,5 +1,7 @@
 package dev.sessionconfig.runtime.testing;
 
+import dev.sessionconfig.runtime.store.SessionChange;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ignore expiry (to prove that the session layer checks it too).
  */
 public final class MemoryStore implements SessionStore {
+  /** A session as one value, {@link SessionRecord#toBytes()}, as the stores that keep whole records hold it. */
   public record Entry(byte[] data, Instant expiresAt) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -30,21 +33,30 @@ public final class MemoryStore implements SessionStore {
   }
 
   @Override
-  public Optional<byte[]> read(String id) {
+  public Optional<SessionRecord> read(String id) {
     check();
     reads.incrementAndGet();
     Entry entry = entries.get(id);
     if (entry == null || (enforceExpiry && !entry.expiresAt().isAfter(clock.instant()))) {
       return Optional.empty();
     }
-    return Optional.of(entry.data().clone());
+    return Optional.of(SessionRecord.parse(entry.data(), 0));
   }
 
   @Override
-  public void write(String id, byte[] data, Instant expiresAt) {
+  public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
     check();
     writes.incrementAndGet();
-    entries.put(id, new Entry(data.clone(), expiresAt));
+    entries.put(id, new Entry(record.toBytes(), expiresAt));
+  }
+
+  /** Merged atomically, as a store's own update is. */
+  @Override
+  public boolean update(String id, SessionRecord basis, SessionChange change) {
+    check();
+    writes.incrementAndGet();
+    return entries.computeIfPresent(id, (key, entry) -> new Entry(
+        SessionRecord.parse(entry.data(), 0).apply(change).toBytes(), change.expiresAt())) != null;
   }
 
   @Override

@@ -93,7 +93,7 @@ abstract class MemcachedStoreTest extends HarnessTest implements NetworkStoreTes
     assertTrue(ttl > days31 - 60 && ttl <= days31 + 2,
         "the item should expire after PERMANENT_SESSION_LIFETIME (31 days = " + days31 + " s), not after " + ttl
             + " s");
-    assertEquals(Map.of("value", "42"), StoredAttributes.of(id, memcached.text().get(key)));
+    assertEquals(Map.of("value", "42"), StoredAttributes.of(id, memcached.readEntry(id)));
   }
 
   /**
@@ -126,6 +126,12 @@ abstract class MemcachedStoreTest extends HarnessTest implements NetworkStoreTes
         assertBody("v" + i, browsers.get(i).at(b.uri()).get("/get"), "session " + i + " on the other instance");
       }
     }
+  }
+
+  /** Folsom's request timeout. */
+  @Override
+  public Duration storeTimeout() {
+    return Duration.ofSeconds(2);
   }
 
   @Override

@@ -75,6 +75,34 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
     return Stream.empty();
   }
 
+  /** The longest a request may wait for this store before it gives up (its socket or command timeout). */
+  Duration storeTimeout();
+
+  /**
+   * A server that hangs (frozen, connections open) costs a request that needs it one store timeout and a 503, not
+   * two: the 503 is answered without the container's error page, which would reach for the session again.
+   */
+  @Test
+  default void aFrozenServerCostsARequestOneTimeout() throws Exception {
+    try (S own = newServer().start()) {
+      App app = harness().start(AppConfigLoader::initApp, pointingAt(own));
+      Browser browser = app.browser();
+      assertBody("value set", browser.post("/set", "value", "42"));
+      own.freeze();
+      try {
+        long start = System.nanoTime();
+        Reply get = browser.get("/get");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(503, get.status(), "GET /get with " + serverName() + " frozen: " + get);
+        assertTrue(took.compareTo(storeTimeout().multipliedBy(7).dividedBy(4)) < 0, "GET /get with " + serverName()
+            + " frozen took " + took.toMillis() + " ms, more than one store timeout (" + storeTimeout().toMillis()
+            + " ms)");
+      } finally {
+        own.thaw();
+      }
+    }
+  }
+
   /** The server goes away mid-run: requests that need it fail with 503, and work again once it is back. */
   @Test
   default void outageIs503AndRecoversWithoutRestart() throws InterruptedException {

@@ -58,7 +58,7 @@ abstract class RedisStoreTest extends HarnessTest implements NetworkStoreTest<Re
         () -> assertEquals(Map.of("get", 1L), getAgain, "GET /get"));
   }
 
-  /** One key per session at SESSION_KEY_PREFIX + id, with a TTL, holding the signed record of the attributes. */
+  /** One hash per session at SESSION_KEY_PREFIX + id, with a TTL, holding the signed entries of the attributes. */
   @Test
   void oneKeyPerSessionWithTtlHoldingItsRecord() {
     Browser browser = harness.start(AppConfigLoader::initApp).browser();
@@ -67,11 +67,17 @@ abstract class RedisStoreTest extends HarnessTest implements NetworkStoreTest<Re
     String key = RedisFixture.PREFIX + id;
 
     assertEquals(1, redis.entryCount());
-    assertEquals("string", redis.resp().text("TYPE", key), key);
+    assertEquals("hash", redis.resp().text("TYPE", key), key);
     long ttl = redis.resp().number("PTTL", key);
     assertTrue(ttl > Duration.ofDays(31).minusMinutes(1).toMillis() && ttl <= Duration.ofDays(31).toMillis(),
         "the key's TTL should be PERMANENT_SESSION_LIFETIME (31 days), not " + ttl + " ms");
-    assertEquals(Map.of("value", "42"), StoredAttributes.of(id, (byte[]) redis.resp().call("GET", key)));
+    assertEquals(Map.of("value", "42"), StoredAttributes.of(id, redis.readEntry(id)));
+  }
+
+  /** The command timeout. */
+  @Override
+  public Duration storeTimeout() {
+    return Duration.ofSeconds(2);
   }
 
   @Override

@@ -145,6 +145,19 @@ public abstract class ServerProcess<S extends ServerProcess<S>>
     process = null;
   }
 
+  /**
+   * Freezes the server (SIGSTOP): its connections stay open and nothing answers, as a server that hangs or a network
+   * that drops every packet. {@link #thaw()} lets it run on.
+   */
+  public final synchronized void freeze() throws IOException, InterruptedException {
+    signal(process.pid(), "STOP");
+  }
+
+  /** Lets a {@link #freeze frozen} server run on (SIGCONT). */
+  public final synchronized void thaw() throws IOException, InterruptedException {
+    signal(process.pid(), "CONT");
+  }
+
   /** {@link #stop()} then {@link #start()}: the same port, the same directory. */
   public final synchronized S restart() {
     stop();

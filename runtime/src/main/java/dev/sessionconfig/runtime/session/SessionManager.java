@@ -113,10 +113,16 @@ public final class SessionManager {
       return;
     }
     response.reset();
+    // Written here rather than with sendError: the container would dispatch to its error page, and that dispatch
+    // would reach for the session again, costing the failing store a second timeout.
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.setHeader("Retry-After", "1");
     try {
-      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The session store is unavailable");
+      response.getWriter().write("The session store is unavailable; try again in a moment.");
+      response.flushBuffer();
     } catch (IOException | IllegalStateException ignored) {
-      // The client went away or the response got committed meanwhile: nothing more can be said to it.
+      // The client went away, or the application took the output stream: the status says it all.
     }
   }
 

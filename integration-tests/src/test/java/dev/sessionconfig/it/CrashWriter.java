@@ -3,10 +3,12 @@ package dev.sessionconfig.it;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.it.config.AppConfigLoader;
 import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -27,7 +29,7 @@ public final class CrashWriter {
     store.checkAvailable();
     for (long generation = 0; ; generation++) {
       for (int i = 0; i < SESSIONS; i++) {
-        store.write(id(i), record(generation), Instant.now().plusSeconds(3600));
+        store.write(id(i), SessionRecord.of(Map.of("", record(generation))), Instant.now().plusSeconds(3600), null);
       }
       if (generation == 0) {
         System.out.println("writing");

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.it.config.AppConfigLoader;
 import dev.sessionconfig.it.config.TestProperties;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
+import dev.sessionconfig.runtime.store.UnreadableRecordException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,12 +55,19 @@ class FilesystemCrashTest {
       List<String> torn = new ArrayList<>();
       int whole = 0;
       for (int i = 0; i < CrashWriter.SESSIONS; i++) {
-        Optional<byte[]> data = store.read(CrashWriter.id(i));
+        Optional<SessionRecord> data;
+        try {
+          data = store.read(CrashWriter.id(i));
+        } catch (UnreadableRecordException e) {
+          torn.add(CrashWriter.id(i) + " (" + e.getMessage() + ")");
+          continue;
+        }
         if (data.isPresent()) {
-          if (CrashWriter.whole(data.get())) {
+          byte[] bytes = data.get().entries().getOrDefault("", new byte[0]);
+          if (CrashWriter.whole(bytes)) {
             whole++;
           } else {
-            torn.add(CrashWriter.id(i) + " (" + data.get().length + " bytes)");
+            torn.add(CrashWriter.id(i) + " (" + bytes.length + " bytes)");
           }
         }
       }

@@ -108,7 +108,7 @@ abstract class JdbcStoreTest extends HarnessTest implements SharedStoreTest {
 
     assertEquals(1, db.entryCount());
     JdbcFixture.Row row = db.row(id).orElseThrow(() -> new AssertionError("no row for the session's id"));
-    assertEquals(Map.of("value", "42"), StoredAttributes.of(id, row.data()));
+    assertEquals(Map.of("value", "42"), StoredAttributes.of(id, db.readEntry(id)));
     long lifetime = Duration.ofDays(31).toMillis();
     assertTrue(row.expiresAt() >= before + lifetime && row.expiresAt() <= after + lifetime,
         "expires_at should be the request's time plus 31 days, " + (before + lifetime) + " to " + (after + lifetime)

@@ -29,6 +29,7 @@ import dev.sessionconfig.it.http.SetCookie;
 import dev.sessionconfig.it.store.StoreKind;
 import dev.sessionconfig.runtime.Secret;
 import dev.sessionconfig.runtime.session.StoredRecords;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.values.AttributeTypes;
 import dev.sessionconfig.runtime.values.SessionValues;
 import java.io.ByteArrayOutputStream;
@@ -391,6 +392,126 @@ abstract class SessionBehaviourTest extends HarnessTest {
   }
 
   /**
+   * Two clients of one session, each on its own application instance, send 200 requests one after the other, in
+   * parallel: one increments counter x, the other counter y (read, add one, set). No change is lost: both end at
+   * exactly 200.
+   */
+  @Test
+  void parallelRequestsChangingDifferentAttributesKeepEveryChange() throws Exception {
+    App first = harness.start(AppConfigLoader::initApp);
+    App second = harness.start(AppConfigLoader::initApp);
+    Browser one = first.browser();
+    assertBody("value set", one.post("/set", "value", "start"));
+    String cookie = one.cookie(COOKIE).orElseThrow();
+    Browser two = second.browser().setCookie(COOKIE, cookie);
+    List<List<String>> replies = inParallel(200, () -> one.post("/increment", "counter", "x"),
+        () -> two.post("/increment", "counter", "y"));
+    assertEquals("200", replies.get(0).get(199), "client 1's last increment");
+    assertEquals("200", replies.get(1).get(199), "client 2's last increment");
+    String id = Cookies.id(cookie);
+    assertEquals(Map.of("value", "start", "x", 200, "y", 200), StoredAttributes.of(id, harness.store().readEntry(id)));
+  }
+
+  /**
+   * Two clients increment the same counter in parallel: of two changes of one attribute the one written last wins,
+   * so increments may be lost, but what is stored is always a value one of the requests wrote, never a mix.
+   */
+  @Test
+  void parallelRequestsChangingOneAttributeLeaveTheLastWrittenValue() throws Exception {
+    App first = harness.start(AppConfigLoader::initApp);
+    App second = harness.start(AppConfigLoader::initApp);
+    Browser one = first.browser();
+    assertBody("1", one.post("/increment", "counter", "n"));
+    String cookie = one.cookie(COOKIE).orElseThrow();
+    Browser two = second.browser().setCookie(COOKIE, cookie);
+    List<List<String>> replies = inParallel(200, () -> one.post("/increment", "counter", "n"),
+        () -> two.post("/increment", "counter", "n"));
+    String id = Cookies.id(cookie);
+    Object stored = StoredAttributes.of(id, harness.store().readEntry(id)).get("n");
+    Set<String> written = new HashSet<>(replies.get(0));
+    written.addAll(replies.get(1));
+    assertTrue(written.contains(String.valueOf(stored)), "the stored counter " + stored + " is no value a request"
+        + " wrote");
+    assertTrue((Integer) stored <= 401, "more increments than requests: " + stored);
+  }
+
+  /**
+   * A logout while a slower request of the session runs (it read the session, then changes it): the session stays
+   * gone; the slower request's change never brings it back under the old id.
+   */
+  @Test
+  void aLogoutDuringASlowerRequestIsNeverUndone() throws Exception {
+    App first = harness.start(AppConfigLoader::initApp);
+    App second = harness.start(AppConfigLoader::initApp);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Browser slow = first.browser();
+      assertBody("logged in", slow.post("/login", "user", "ann"));
+      String cookie = slow.cookie(COOKIE).orElseThrow();
+      Browser other = second.browser().setCookie(COOKIE, cookie);
+      afterASlowerRequest(slow, () -> assertBody("logged out", other.post("/logout")));
+      assertFalse(harness.store().hasEntry(Cookies.id(cookie)), "the logged-out session came back");
+      assertBody("anonymous", first.browser().setCookie(COOKIE, cookie).get("/user"));
+    }
+  }
+
+  /** A login's new id while a slower request of the session runs: the old id never comes back. */
+  @Test
+  void aNewIdDuringASlowerRequestLeavesTheOldOneGone() throws Exception {
+    App first = harness.start(AppConfigLoader::initApp);
+    App second = harness.start(AppConfigLoader::initApp);
+    Browser slow = first.browser();
+    assertBody("value set", slow.post("/set", "value", "cart"));
+    String cookie = slow.cookie(COOKIE).orElseThrow();
+    Browser other = second.browser().setCookie(COOKIE, cookie);
+    afterASlowerRequest(slow, () -> assertBody("logged in", other.post("/login", "user", "ann")));
+    assertFalse(harness.store().hasEntry(Cookies.id(cookie)), "the old id came back");
+    assertBody("anonymous", first.browser().setCookie(COOKIE, cookie).get("/user"));
+    assertBody("ann", other.get("/user"));
+  }
+
+  /** Runs {@code meanwhile} while {@code browser} sends a request that reads its session, pauses, then changes it. */
+  private static void afterASlowerRequest(Browser browser, Runnable meanwhile) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<Reply> slow = pool.submit(() -> browser.post("/increment", "counter", "late",
+          "pause", "400"));
+      Thread.sleep(150); // the slow request has read the session by now, and pauses before it changes it
+      meanwhile.run();
+      assertBody("1", slow.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Runs each client's request {@code times} times in a row, the clients in parallel; each one's reply bodies. */
+  @SafeVarargs
+  private static List<List<String>> inParallel(int times, java.util.function.Supplier<Reply>... clients)
+      throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients.length);
+    try {
+      List<java.util.concurrent.Future<List<String>>> running = new ArrayList<>();
+      for (java.util.function.Supplier<Reply> client : clients) {
+        running.add(pool.submit(() -> {
+          List<String> bodies = new ArrayList<>();
+          for (int i = 0; i < times; i++) {
+            Reply reply = client.get();
+            assertEquals(200, reply.status(), reply.toString());
+            bodies.add(reply.body());
+          }
+          return bodies;
+        }));
+      }
+      List<List<String>> replies = new ArrayList<>();
+      for (java.util.concurrent.Future<List<String>> each : running) {
+        replies.add(each.get(120, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return replies;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
    * One value of every kind a session stores (records with nested records and an enum-keyed map of lists, an
    * EnumSet, java.time, a Serializable class of an allowed package...), set on one instance and read back equal, of
    * the same class, on another; objects changed in place there, without setAttribute, are stored too.
@@ -424,10 +545,10 @@ abstract class SessionBehaviourTest extends HarnessTest {
       out.writeObject(new Gadget());
     }
     Gadget.READS.set(0);
-    List<byte[]> planted = List.of(bare.toByteArray(),
+    List<SessionRecord> planted = List.of(SessionRecord.of(Map.of("", bare.toByteArray(), "user", bare.toByteArray())),
         StoredRecords.signed(Secret.of(Cookies.randomId(48)), id, Map.of("user", gadget)),
         StoredRecords.signed(Secret.of(TestProperties.KEY), id, Map.of("user", gadget)));
-    for (byte[] record : planted) {
+    for (SessionRecord record : planted) {
       harness.store().writeEntry(id, record);
       assertBody("anonymous", browser.get("/user"));
     }
@@ -440,13 +561,14 @@ abstract class SessionBehaviourTest extends HarnessTest {
     Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
     assertBody("logged in", browser.post("/login", "user", "ann"));
     String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
-    byte[] record = harness.store().readEntry(id);
-    String text = new String(record, StandardCharsets.ISO_8859_1);
-    int at = text.lastIndexOf("ann");
-    assertTrue(at > 0, "the user name is in the record");
-    record[at] = 'b';
-    record[at + 2] = 'b';
-    harness.store().writeEntry(id, record);
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>(harness.store().readEntry(id).entries());
+    byte[] user = entries.get("user").clone();
+    int at = new String(user, StandardCharsets.ISO_8859_1).lastIndexOf("ann");
+    assertTrue(at >= 0, "the user name is in the record");
+    user[at] = 'b';
+    user[at + 2] = 'b';
+    entries.put("user", user);
+    harness.store().writeEntry(id, SessionRecord.of(entries));
     assertBody("anonymous", browser.get("/user"));
   }
 

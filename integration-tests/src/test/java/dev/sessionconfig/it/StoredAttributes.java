@@ -3,6 +3,7 @@ package dev.sessionconfig.it;
 import dev.sessionconfig.it.config.TestProperties;
 import dev.sessionconfig.runtime.Secret;
 import dev.sessionconfig.runtime.session.StoredRecords;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.values.AttributeTypes;
 import dev.sessionconfig.runtime.values.SessionValues;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 final class StoredAttributes {
   private StoredAttributes() {}
 
-  static Map<String, Object> of(String id, byte[] record) {
+  static Map<String, Object> of(String id, SessionRecord record) {
     SessionValues values = SessionValues.of(AttributeTypes.none(), List.of());
     Map<String, Object> attributes = new LinkedHashMap<>();
     try {

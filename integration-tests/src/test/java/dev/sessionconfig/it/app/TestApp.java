@@ -34,6 +34,7 @@ public final class TestApp {
     servlets.put("/login", new Login());
     servlets.put("/logout", new Logout());
     servlets.put("/user", new User());
+    servlets.put("/increment", new Increment());
     servlets.put("/values/store", new StoreValues());
     servlets.put("/values/check", new CheckValues());
     servlets.put("/values/mutate", new MutateValues());
@@ -99,6 +100,32 @@ public final class TestApp {
       request.changeSessionId();
       request.getSession().setAttribute("user", request.getParameter("user"));
       reply(response, "logged in");
+    }
+  }
+
+  /**
+   * {@code POST /increment} (form {@code counter}, optional {@code pause} in ms): reads the counter, waits the
+   * pause, stores the counter plus one and replies with it: a read-modify-write, as applications write them.
+   */
+  static final class Increment extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpSession session = request.getSession();
+      String counter = request.getParameter("counter");
+      Object value = session.getAttribute(counter);
+      String pause = request.getParameter("pause");
+      if (pause != null) {
+        try {
+          Thread.sleep(Long.parseLong(pause));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      int next = (value == null ? 0 : (Integer) value) + 1;
+      session.setAttribute(counter, next);
+      reply(response, Integer.toString(next));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -78,17 +79,26 @@ public final class FilesystemFixture implements StoreFixture {
   }
 
   @Override
-  public byte[] readEntry(String id) {
+  public SessionRecord readEntry(String id) {
     try {
       byte[] bytes = Files.readAllBytes(file(id));
-      return java.util.Arrays.copyOfRange(bytes, HEADER, bytes.length);
+      return SessionRecord.parse(java.util.Arrays.copyOfRange(bytes, HEADER, bytes.length), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   @Override
-  public void writeEntry(String id, byte[] record) {
+  public void writeEntry(String id, SessionRecord record) {
+    writeBytes(id, record.toBytes());
+  }
+
+  @Override
+  public void corruptEntry(String id) {
+    writeBytes(id, GARBAGE);
+  }
+
+  private void writeBytes(String id, byte[] record) {
     try {
       byte[] file = Files.readAllBytes(file(id));
       // Keep the header (magic and expiry) so the file is still a live session file.

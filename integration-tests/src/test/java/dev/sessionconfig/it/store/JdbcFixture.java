@@ -1,5 +1,6 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,13 +137,23 @@ public final class JdbcFixture implements StoreFixture {
   }
 
   @Override
-  public byte[] readEntry(String id) {
-    return row(id).orElseThrow(() -> new IllegalStateException("the session is not in the table")).data();
+  public SessionRecord readEntry(String id) {
+    return SessionRecord.parse(row(id).orElseThrow(() -> new IllegalStateException("the session is not in the table"))
+        .data(), 0);
   }
 
   @Override
-  public void writeEntry(String id, byte[] record) {
-    if (update("UPDATE " + TABLE + " SET data = ? WHERE id = ?", record, id) != 1) {
+  public void writeEntry(String id, SessionRecord record) {
+    writeBytes(id, record.toBytes());
+  }
+
+  @Override
+  public void corruptEntry(String id) {
+    writeBytes(id, GARBAGE);
+  }
+
+  private void writeBytes(String id, byte[] record) {
+    if (update("UPDATE " + TABLE + " SET data = ?, version = version + 1 WHERE id = ?", record, id) != 1) {
       throw new IllegalStateException("no row to replace: the session is not in the table");
     }
   }

@@ -1,5 +1,6 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,12 +57,21 @@ public final class MemcachedFixture implements StoreFixture {
   }
 
   @Override
-  public byte[] readEntry(String id) {
-    return text.get(PREFIX + id);
+  public SessionRecord readEntry(String id) {
+    return SessionRecord.parse(text.get(PREFIX + id), 0);
   }
 
   @Override
-  public void writeEntry(String id, byte[] record) {
+  public void writeEntry(String id, SessionRecord record) {
+    writeBytes(id, record.toBytes());
+  }
+
+  @Override
+  public void corruptEntry(String id) {
+    writeBytes(id, GARBAGE);
+  }
+
+  private void writeBytes(String id, byte[] record) {
     Long ttl = text.ttl(PREFIX + id);
     long seconds = ttl != null && ttl > 0 ? ttl : 60;
     // memcached reads an expiry over 30 days as a Unix time, not as seconds from now.

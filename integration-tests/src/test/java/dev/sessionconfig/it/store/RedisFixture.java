@@ -1,6 +1,9 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.testing.RedisServer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +59,31 @@ public final class RedisFixture implements StoreFixture {
   }
 
   @Override
-  public byte[] readEntry(String id) {
-    return (byte[]) resp.call("GET", PREFIX + id);
+  public SessionRecord readEntry(String id) {
+    return record((List<?>) resp.call("HGETALL", PREFIX + id));
+  }
+
+  /** A session's hash, from the field, value, field, value... of {@code HGETALL}. */
+  public static SessionRecord record(List<?> fieldsAndValues) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < fieldsAndValues.size(); i += 2) {
+      entries.put(new String((byte[]) fieldsAndValues.get(i), StandardCharsets.UTF_8),
+          (byte[]) fieldsAndValues.get(i + 1));
+    }
+    return SessionRecord.of(entries);
   }
 
   @Override
-  public void writeEntry(String id, byte[] record) {
+  public void writeEntry(String id, SessionRecord record) {
     long ttl = resp.number("PTTL", PREFIX + id);
-    resp.call("SET", PREFIX + id, record, "PX", ttl > 0 ? ttl : 60_000);
+    resp.call("DEL", PREFIX + id);
+    List<Object> command = new ArrayList<>(List.of("HSET", PREFIX + id));
+    record.entries().forEach((name, bytes) -> {
+      command.add(name);
+      command.add(bytes);
+    });
+    resp.call(command.toArray());
+    resp.call("PEXPIRE", PREFIX + id, ttl > 0 ? ttl : 60_000);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -49,16 +50,25 @@ public interface StoreFixture extends AutoCloseable {
   /** Removes the entry for {@code id} behind the application's back. */
   void deleteEntry(String id);
 
-  /** Replaces the entry for {@code id} with bytes that are no session record. */
+  /** Bytes that are no session record. */
+  byte[] GARBAGE = {(byte) 0xC0, '{', 'n', 'o', 't', ' ', 'a', ' ', 'r', 'e', 'c', 'o', 'r', 'd'};
+
+  /**
+   * Replaces the entry for {@code id} with something that is no session record: garbage bytes where the store
+   * keeps one value per session, garbage in the record's entries where it keeps them apart (Redis).
+   */
   default void corruptEntry(String id) {
-    writeEntry(id, new byte[] {(byte) 0xC0, '{', 'n', 'o', 't', ' ', 'a', ' ', 'r', 'e', 'c', 'o', 'r', 'd'});
+    writeEntry(id, SessionRecord.of(Map.of("", GARBAGE)));
   }
 
-  /** The session record the application stored for {@code id}, without the store's own framing. */
-  byte[] readEntry(String id);
+  /** The session record the application stored for {@code id}, as the store holds it. */
+  SessionRecord readEntry(String id);
 
-  /** Replaces the record stored for {@code id} behind the application's back, keeping its expiry. */
-  void writeEntry(String id, byte[] record);
+  /**
+   * Replaces the record stored for {@code id} behind the application's back, keeping its expiry (and, where the
+   * store keeps versions, as a change the application did not make).
+   */
+  void writeEntry(String id, SessionRecord record);
 
   /** How many times the application read a session from the store while {@code action} ran. */
   int reads(Runnable action);

@@ -24,6 +24,12 @@ public enum Setting {
   PERMANENT_SESSION_LIFETIME(ValueKind.DURATION, null, Duration.ofDays(31)),
   SESSION_ABSOLUTE_LIFETIME(ValueKind.DURATION, null, null),
   SESSION_REFRESH_EACH_REQUEST(ValueKind.BOOLEAN, null, true),
+  /**
+   * The largest a session may grow, in bytes of its stored attributes: a value that would pass it is refused at
+   * {@code setAttribute}, so that no store is asked to hold more than it can (memcached's 1 MB items, a database's
+   * packet limit) and no request reads a session that fills its memory.
+   */
+  SESSION_MAX_SIZE(ValueKind.INT, null, 512 * 1024),
   /** How often the filesystem and JDBC stores delete expired sessions (and report them); unset: the store's own. */
   SESSION_CLEANUP_INTERVAL(ValueKind.DURATION, null, null),
   SESSION_COOKIE_NAME(ValueKind.STRING, null, "session"),

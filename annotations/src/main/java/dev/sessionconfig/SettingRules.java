@@ -92,6 +92,16 @@ public final class SettingRules {
             : invalid(setting, "an interval of " + interval.toMillis() + " ms would keep a thread busy deleting",
                 "use at least one second, e.g. Duration.ofMinutes(1), or leave it out for the store's own");
       }
+      case SESSION_MAX_SIZE: {
+        int bytes = (Integer) value;
+        if (bytes < 1024) {
+          return invalid(setting, bytes + " bytes would not hold a logged-in user's session",
+              "use at least 1024 bytes; the default is 524288 (512 KiB)");
+        }
+        return bytes <= 64 * 1024 * 1024 ? Optional.empty()
+            : invalid(setting, bytes + " bytes is more than a request should read for one session",
+                "use at most 67108864 (64 MiB); the default is 524288 (512 KiB)");
+      }
       case SESSION_FILE_DIR:
         return checkDirectory((String) value);
       case SESSION_FILE_THRESHOLD:

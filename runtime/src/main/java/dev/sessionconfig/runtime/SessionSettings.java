@@ -151,6 +151,11 @@ public final class SessionSettings {
     return Path.of((String) values.get(Setting.SESSION_FILE_DIR));
   }
 
+  /** SESSION_MAX_SIZE: the most bytes a session's stored attributes may take together. */
+  public int maxSessionSize() {
+    return (Integer) values.get(Setting.SESSION_MAX_SIZE);
+  }
+
   /** SESSION_CLEANUP_INTERVAL, when set: how often stores that sweep delete (and report) expired sessions. */
   public Optional<Duration> cleanupInterval() {
     return Optional.ofNullable((Duration) values.get(Setting.SESSION_CLEANUP_INTERVAL));

@@ -39,6 +39,11 @@ final class DetachedSessions implements SessionOwner {
   }
 
   @Override
+  public int maxSessionBytes() {
+    return manager.maxSessionBytes();
+  }
+
+  @Override
   public long idleMillis(int maxInactiveSeconds) {
     return manager.lifetimes().idleMillis(maxInactiveSeconds);
   }

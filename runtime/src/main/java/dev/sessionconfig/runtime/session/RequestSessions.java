@@ -234,6 +234,11 @@ final class RequestSessions implements SessionOwner {
   }
 
   @Override
+  public int maxSessionBytes() {
+    return manager.maxSessionBytes();
+  }
+
+  @Override
   public long idleMillis(int maxInactiveSeconds) {
     return manager.lifetimes().idleMillis(maxInactiveSeconds);
   }

@@ -45,6 +45,7 @@ public final class SessionManager {
   private final CookieSigner signer;
   private final SessionCookie cookie;
   private final boolean permanent;
+  private final int maxSessionBytes;
   private final Clock clock;
 
   public SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners) {
@@ -61,6 +62,7 @@ public final class SessionManager {
     this.signer = new CookieSigner(keys);
     this.cookie = new SessionCookie(settings);
     this.permanent = settings.permanent();
+    this.maxSessionBytes = settings.maxSessionSize();
     this.clock = clock;
   }
 
@@ -200,6 +202,10 @@ public final class SessionManager {
 
   boolean permanent() {
     return permanent;
+  }
+
+  int maxSessionBytes() {
+    return maxSessionBytes;
   }
 
   long now() {

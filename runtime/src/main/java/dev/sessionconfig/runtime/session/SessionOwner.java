@@ -17,6 +17,9 @@ interface SessionOwner {
 
   SessionListeners listeners();
 
+  /** SESSION_MAX_SIZE: the most bytes the session's stored attributes may take together. */
+  int maxSessionBytes();
+
   /** The session was invalidated: its entry must go. */
   void invalidated(StoreSession session);
 }

@@ -8,9 +8,11 @@ import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -162,6 +164,7 @@ final class StoreSession implements HttpSession {
         throw new IllegalArgumentException("a session attribute needs a name");
       }
       byte[] bytes = values.encode(name, value);
+      checkSize(name, bytes);
       old = valueOf(name);
       Slot slot = attributes.computeIfAbsent(name, key -> new Slot());
       slot.live = true;
@@ -186,6 +189,31 @@ final class StoreSession implements HttpSession {
       }
     }
     owner.listeners().removed(this, name, old);
+  }
+
+  /**
+   * Refuses a value that would make the session larger than SESSION_MAX_SIZE, counting the other attributes as
+   * they were last stored or set.
+   */
+  private void checkSize(String name, byte[] bytes) {
+    long total = bytes.length;
+    for (Map.Entry<String, Slot> attribute : attributes.entrySet()) {
+      if (!attribute.getKey().equals(name)) {
+        total += size(attribute.getValue());
+      }
+    }
+    int max = owner.maxSessionBytes();
+    if (total > max) {
+      throw new IllegalArgumentException("Session attribute '" + name + "' cannot be stored: its " + bytes.length
+          + " bytes would make the session " + total + " bytes, over SESSION_MAX_SIZE (" + max + " bytes). Keep"
+          + " large data elsewhere (a database, a cache) and put its key in the session, or raise SESSION_MAX_SIZE;"
+          + " the session is unchanged.");
+    }
+  }
+
+  private static long size(Slot slot) {
+    byte[] known = slot.setBytes != null ? slot.setBytes : slot.stored;
+    return known == null ? 0 : known.length;
   }
 
   /**
@@ -270,9 +298,41 @@ final class StoreSession implements HttpSession {
       }
       encoded.put(attribute.getKey(), bytes);
     }
+    keepWithinMaxSize(encoded, written);
     boolean changed = !written.isEmpty() || !removed.isEmpty() || maxInactiveSeconds != storedMaxInactiveSeconds;
     return new Snapshot(new SessionData(created, now, maxInactiveSeconds, principal,
         Collections.unmodifiableMap(encoded)), Collections.unmodifiableMap(written), Set.copyOf(removed), changed);
+  }
+
+  /**
+   * Objects changed in place may have grown the session past SESSION_MAX_SIZE, which {@code setAttribute} could not
+   * see: the largest such changes are then not stored, each with a log line, until the session fits again.
+   */
+  private void keepWithinMaxSize(Map<String, byte[]> encoded, Map<String, byte[]> written) {
+    long total = encoded.values().stream().mapToLong(bytes -> bytes.length).sum();
+    int max = owner.maxSessionBytes();
+    if (total <= max) {
+      return;
+    }
+    List<String> largestFirst = new ArrayList<>(written.keySet());
+    largestFirst.sort(Comparator.comparingInt((String name) -> written.get(name).length).reversed());
+    for (String name : largestFirst) {
+      if (total <= max) {
+        return;
+      }
+      byte[] stored = attributes.get(name).stored;
+      long before = total;
+      total += (stored == null ? 0 : stored.length) - written.get(name).length;
+      written.remove(name);
+      if (stored == null) {
+        encoded.remove(name);
+      } else {
+        encoded.put(name, stored);
+      }
+      LOG.log(System.Logger.Level.ERROR, "Session attribute '" + name + "', changed in place, makes the session "
+          + before + " bytes, over SESSION_MAX_SIZE (" + max + " bytes): that change is not stored, and the"
+          + " attribute keeps its stored value");
+    }
   }
 
   /** The live value's bytes now: those of setAttribute for a value that cannot change, else encoded again. */

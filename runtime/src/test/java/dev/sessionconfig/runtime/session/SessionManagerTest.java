@@ -670,6 +670,34 @@ class SessionManagerTest {
   }
 
   @Test
+  void aValueThatWouldPassTheMaximumSessionSizeIsRefusedAtSetAttribute() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.SESSION_MAX_SIZE, 2048).build());
+    browser.send(set("note", "a".repeat(1000)));
+    browser.send((request, response) -> {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> request.getSession().setAttribute("upload", "b".repeat(1500)));
+      assertTrue(e.getMessage().startsWith("Session attribute 'upload' cannot be stored: its 150"), e.getMessage());
+      assertTrue(e.getMessage().contains("over SESSION_MAX_SIZE (2048 bytes)"), e.getMessage());
+      request.getSession().setAttribute("small", "c");
+    });
+    assertEquals(Map.of("note", "a".repeat(1000), "small", "c"), stored(storedId()), "the session is unchanged"
+        + " but for the value that fits");
+  }
+
+  @Test
+  void anObjectGrownInPlacePastTheMaximumSizeKeepsItsStoredValue() throws Exception {
+    browser = browser(TestSettings.builder().with(Setting.SESSION_MAX_SIZE, 2048).build());
+    browser.send(set("cart", new java.util.ArrayList<>(List.of("book"))));
+    browser.send((request, response) -> {
+      @SuppressWarnings("unchecked")
+      List<String> cart = (List<String>) request.getSession().getAttribute("cart");
+      cart.add("x".repeat(3000));
+      request.getSession().setAttribute("seen", "page 2");
+    });
+    assertEquals(Map.of("cart", List.of("book"), "seen", "page 2"), stored(storedId()));
+  }
+
+  @Test
   void aListReadFromTheSessionCanBeChangedInPlaceAndTheChangeIsStored() throws Exception {
     browser.send(set("cart", new java.util.ArrayList<>(List.of("book"))));
     browser.send((request, response) -> {

@@ -512,6 +512,26 @@ abstract class SessionBehaviourTest extends HarnessTest {
   }
 
   /**
+   * A value that would make the session larger than SESSION_MAX_SIZE (512 KiB by default) is refused when it is set,
+   * with a message naming it and the sizes: the application can answer, the session keeps what it had, and the
+   * store never sees a session it could not hold (memcached's 1 MB items).
+   */
+  @Test
+  void aValueOverTheMaximumSessionSizeIsRefusedAtSetAttribute() {
+    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    assertBody("value set", browser.post("/set", "value", "42"));
+    Reply refused = browser.post("/upload", "bytes", Integer.toString(2 * 1024 * 1024));
+    assertEquals(200, refused.status(), refused.toString());
+    assertTrue(refused.body().startsWith("refused: Session attribute 'upload' cannot be stored: its 2097"),
+        refused.body());
+    assertTrue(refused.body().contains("over SESSION_MAX_SIZE (524288 bytes)"), refused.body());
+    assertBody("42", browser.get("/get"));
+    assertBody("stored", browser.post("/upload", "bytes", "100000"));
+    String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
+    assertEquals(Set.of("value", "upload"), StoredAttributes.of(id, harness.store().readEntry(id)).keySet());
+  }
+
+  /**
    * One value of every kind a session stores (records with nested records and an enum-keyed map of lists, an
    * EnumSet, java.time, a Serializable class of an allowed package...), set on one instance and read back equal, of
    * the same class, on another; objects changed in place there, without setAttribute, are stored too.

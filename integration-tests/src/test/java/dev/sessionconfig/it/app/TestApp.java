@@ -35,6 +35,7 @@ public final class TestApp {
     servlets.put("/logout", new Logout());
     servlets.put("/user", new User());
     servlets.put("/increment", new Increment());
+    servlets.put("/upload", new Upload());
     servlets.put("/values/store", new StoreValues());
     servlets.put("/values/check", new CheckValues());
     servlets.put("/values/mutate", new MutateValues());
@@ -126,6 +127,24 @@ public final class TestApp {
       int next = (value == null ? 0 : (Integer) value) + 1;
       session.setAttribute(counter, next);
       reply(response, Integer.toString(next));
+    }
+  }
+
+  /**
+   * {@code POST /upload} (form {@code bytes}): stores that many bytes of text in the session as {@code upload}, or
+   * replies why the session refused them.
+   */
+  static final class Upload extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      try {
+        request.getSession().setAttribute("upload", "u".repeat(Integer.parseInt(request.getParameter("bytes"))));
+        reply(response, "stored");
+      } catch (IllegalArgumentException e) {
+        reply(response, "refused: " + e.getMessage());
+      }
     }
   }
 

@@ -636,6 +636,10 @@ public final class FileSessionStore implements SessionStore {
     if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
       return ((FileSystemException) e).getReason();
     }
-    return e.getClass().getSimpleName();
+    // The operating system's own words ("No space left on device", "Read-only file system"), unless they
+    // name a file: file names are session ids.
+    String message = e.getMessage();
+    return message == null || message.contains(SUFFIX) || message.contains(TEMP_SUFFIX) || message.contains("/")
+        ? e.getClass().getSimpleName() : message;
   }
 }

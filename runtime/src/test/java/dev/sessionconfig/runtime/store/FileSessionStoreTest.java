@@ -305,6 +305,31 @@ class FileSessionStoreTest {
     assertFalse(e.getMessage().contains(ID), "the id is not in the message");
   }
 
+  /** A full disk is named as such, on a real file system that fills up (a small tmpfs; needs root to mount). */
+  @Test
+  void aFullDiskIsNamedInTheError() throws Exception {
+    assumeTrue(root(), "mounting a tmpfs needs root");
+    Path small = temp.resolve("small");
+    Files.createDirectories(small);
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString())
+        .redirectErrorStream(true).start();
+    assumeTrue(mount.waitFor() == 0, "mount failed: " + new String(mount.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8));
+    try {
+      Files.setPosixFilePermissions(small, PosixFilePermissions.fromString("rwx------"));
+      store = open(small, 10, 0600);
+      SessionRecord big = SessionRecord.of(java.util.Map.of("", new byte[200 * 1024]));
+      SessionStoreException e = assertThrows(SessionStoreException.class,
+          () -> store.write(ID, big, in(Duration.ofHours(1)), null));
+      assertEquals("filesystem at " + small + ": cannot write a session file: No space left on device",
+          e.getMessage());
+    } finally {
+      store.close();
+      store = null;
+      new ProcessBuilder("umount", small.toString()).start().waitFor();
+    }
+  }
+
   @Test
   void providerIsFoundByServiceLoaderAndOpensTheConfiguredDirectory() {
     SessionStoreProvider provider = ServiceLoader.load(SessionStoreProvider.class).stream()

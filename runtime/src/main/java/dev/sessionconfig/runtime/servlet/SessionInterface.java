@@ -5,6 +5,7 @@ import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.outage.CircuitBreakingStore;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
@@ -86,7 +87,7 @@ public final class SessionInterface implements AutoCloseable {
    */
   public static SessionInterface open(SessionSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    SessionStore store = openStore(settings);
+    SessionStore store = CircuitBreakingStore.around(openStore(settings));
     try {
       checkAvailable(store, settings);
       return new SessionInterface(settings, store, SessionListeners.none());

@@ -4,6 +4,7 @@ import dev.sessionconfig.runtime.store.SessionChange;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +25,12 @@ public final class MemoryStore implements SessionStore {
   public final AtomicInteger reads = new AtomicInteger();
   public final AtomicInteger writes = new AtomicInteger();
   public final AtomicInteger deletes = new AtomicInteger();
+  /** Every call, including those that failed. */
+  public final AtomicInteger attempts = new AtomicInteger();
+  /** Down: calls fail as with an unreachable server. */
   public volatile boolean down;
+  /** Refusing: calls fail as with a server that answers with an error. */
+  public volatile boolean refusing;
   public volatile boolean enforceExpiry = true;
   public volatile boolean closed;
 
@@ -96,8 +102,12 @@ public final class MemoryStore implements SessionStore {
   }
 
   private void check() {
+    attempts.incrementAndGet();
     if (down) {
-      throw new SessionStoreException("memory at test:1 is not reachable: Connection refused");
+      throw new StoreUnavailableException("memory at test:1 is not reachable: Connection refused");
+    }
+    if (refusing) {
+      throw new SessionStoreException("memory at test:1 refused the command: NOPERM");
     }
   }
 }

@@ -22,8 +22,9 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * A pool of connections to one Redis server that runs one command per call and turns every failure into a
- * {@link SessionStoreException} naming the server, never its password.
+ * A pool of connections to one Redis server that runs one command per call (a second one on the same connection
+ * only when the first one's error reply asks for it) and turns every failure into a {@link SessionStoreException}
+ * naming the server, never its password.
  *
  * <p>The pool is Jedis's own, driven directly rather than through {@code RedisClient} so that a connection
  * that fails on first use can be told apart from a server that cannot be reached (see {@link #execute}).
@@ -99,19 +100,37 @@ final class RedisConnections implements AutoCloseable {
    * @throws SessionStoreException when Redis cannot be reached or answers with an error
    */
   <T> T execute(String action, Function<CommandObjects, CommandObject<T>> command) {
-    CommandObject<T> commandObject = command.apply(commands);
+    return exchange(action, (connection, commands) -> connection.executeCommand(command.apply(commands)));
+  }
+
+  /** What one call does on the connection it borrowed: a command, and a second one only if the first's answer asks. */
+  @FunctionalInterface
+  interface Exchange<T> {
+    /** Errors it does not handle itself propagate as Jedis threw them, to be explained by {@link #exchange}. */
+    T run(Connection connection, CommandObjects commands);
+  }
+
+  /**
+   * Runs {@code exchange} on one pooled connection and returns its result: for a command whose error reply is
+   * handled (a script Redis no longer knows, a key of another type), which {@link #execute} would report.
+   *
+   * @param action what the exchange does, for messages: {@code "write a session"}
+   * @throws SessionStoreException when Redis cannot be reached or answers with an error {@code exchange} let through
+   */
+  <T> T exchange(String action, Exchange<T> exchange) {
     boolean retried = false;
     while (true) {
       Connection connection = borrow(action);
       try (connection) {
-        return connection.executeCommand(commandObject);
+        return exchange.run(connection, commands);
       } catch (JedisConnectionException e) {
         if (retried || causedBy(e, SocketTimeoutException.class)) {
           throw unreachable(e);
         }
         // A pooled connection that fails at once was most likely cut while idle by a Redis restart, and so were
         // the other idle ones: drop them all and try once more on a new connection, so that a restart costs no
-        // request. Repeating these commands is harmless: GET, SET with a relative TTL, DEL and PING.
+        // request. Repeating what the store sends is harmless: reads, PING, DEL, and scripts that set values and
+        // a relative TTL (applying a session's change twice leaves it as applying it once).
         pool.clear();
         retried = true;
       } catch (JedisException e) {

@@ -2,41 +2,98 @@ package dev.sessionconfig.redis;
 
 import dev.sessionconfig.runtime.store.ExpiryListener;
 import dev.sessionconfig.runtime.store.PrincipalIndex;
+import dev.sessionconfig.runtime.store.SessionChange;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
+import dev.sessionconfig.runtime.store.UnreadableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.SslOptions;
-import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * Sessions in Redis: one string key per session, {@code keyPrefix + id}, holding the session's bytes, with a
- * TTL so that Redis itself drops idle sessions. Every operation is one command on a pooled connection, so a
- * request that only reads its session costs one round trip and one that changes it two (a new connection logs in
- * and selects its database once, when the pool opens it).
+ * Sessions in Redis: one hash per session, {@code keyPrefix + id}, holding the session's entries by name (field
+ * {@code ""} its times and user, the others its attributes), with a TTL so that Redis itself drops idle sessions.
+ * A read is one {@code HGETALL}; a change is one script that sets and deletes only the fields the request changed,
+ * so requests that change different attributes of one session merge in Redis itself, with no read-modify-write
+ * and no retry loop, and one that finds the session gone (invalidated, renewed, expired) writes nothing. A request
+ * that only reads its session costs one round trip and one that changes it two: the read and the script (a new
+ * connection logs in and selects its database once, when the pool opens it). Scripts run atomically in Redis.
+ *
+ * <p>Sessions that an earlier version of this store kept as one string (the record's bytes) are still read, and
+ * their first change turns them into a hash.
  *
  * <p>Messages never contain a session id: it is a bearer credential, like the password.
  */
 final class RedisSessionStore implements SessionStore {
-  /** Writes a session and indexes it under its user, keeping the index at least as long as the session. */
-  private static final String WRITE_INDEXED = "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
-      + "redis.call('SADD', KEYS[2], ARGV[3])\n"
-      + "if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end\n"
-      + "return 1";
-  private static final String DELETE_INDEXED = "redis.call('DEL', KEYS[1])\n"
-      + "redis.call('SREM', KEYS[2], ARGV[1])\n"
-      + "return 1";
-  /** A user's live sessions as id, record, id, record...; ids whose session is gone leave the index. */
-  private static final String FIND = "local out = {}\n"
-      + "for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do\n"
-      + "  local data = redis.call('GET', ARGV[1] .. id)\n"
-      + "  if data then table.insert(out, id); table.insert(out, data) else redis.call('SREM', KEYS[1], id) end\n"
+  /**
+   * Lua shared by the scripts that write: ARGV[1] is the TTL in milliseconds and ARGV[2] the session's id;
+   * KEYS[1] is the session's key and KEYS[2], when given, its user's index, kept at least as long as the session.
+   */
+  private static final String HELPERS = ""
+      // One command per 500 fields: Lua's unpack has a limit on how many values it returns.
+      + "local function each(command, from, to)\n"
+      + "  for i = from, to, 1000 do redis.call(command, KEYS[1], unpack(ARGV, i, math.min(i + 999, to))) end\n"
       + "end\n"
-      + "return out";
+      + "local function expireAndIndex()\n"
+      + "  redis.call('PEXPIRE', KEYS[1], ARGV[1])\n"
+      + "  if KEYS[2] then\n"
+      + "    redis.call('SADD', KEYS[2], ARGV[2])\n"
+      + "    if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end\n"
+      + "  end\n"
+      + "end\n";
+  /** A whole session, replacing what was there: ARGV[3..] are its fields and values. */
+  private static final RedisScript WRITE = new RedisScript(HELPERS
+      + "redis.call('DEL', KEYS[1])\n"
+      + "each('HSET', 3, #ARGV)\n"
+      + "expireAndIndex()\n"
+      + "return 1");
+  /**
+   * A request's change, to the session as stored now; 0 when there is none. ARGV[3] and ARGV[4] count the fields
+   * written (then given with their values) and the fields removed (then named). A session stored as one string by
+   * an earlier version answers -1, unless the whole record after the change follows (fields and values), which
+   * then replaces it.
+   */
+  private static final RedisScript UPDATE = new RedisScript(HELPERS
+      + "local kind = redis.call('TYPE', KEYS[1])['ok']\n"
+      + "if kind == 'none' then return 0 end\n"
+      + "local removed = 5 + 2 * tonumber(ARGV[3])\n"
+      + "local whole = removed + tonumber(ARGV[4])\n"
+      + "if kind == 'string' then\n"
+      + "  if whole > #ARGV then return -1 end\n"
+      + "  redis.call('DEL', KEYS[1])\n"
+      + "  each('HSET', whole, #ARGV)\n"
+      + "else\n"
+      + "  each('HSET', 5, removed - 1)\n"
+      + "  each('HDEL', removed, whole - 1)\n"
+      + "end\n"
+      + "expireAndIndex()\n"
+      + "return 1");
+  private static final RedisScript DELETE_INDEXED = new RedisScript("redis.call('DEL', KEYS[1])\n"
+      + "redis.call('SREM', KEYS[2], ARGV[1])\n"
+      + "return 1");
+  /**
+   * A user's live sessions as id, fields and values, id, fields and values...; ids whose session is gone leave the
+   * index. A session kept as one string by an earlier version comes as that string.
+   */
+  private static final RedisScript FIND = new RedisScript("local out = {}\n"
+      + "for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do\n"
+      + "  local key = ARGV[1] .. id\n"
+      + "  local entries = redis.pcall('HGETALL', key)\n"
+      + "  if entries.err then entries = redis.pcall('GET', key) end\n"
+      + "  if type(entries) == 'string' or (entries.err == nil and #entries > 0) then\n"
+      + "    table.insert(out, id); table.insert(out, entries)\n"
+      + "  elseif entries.err == nil then\n"
+      + "    redis.call('SREM', KEYS[1], id)\n"
+      + "  end\n"
+      + "end\n"
+      + "return out");
 
   private final RedisConnections redis;
   private final String keyPrefix;
@@ -58,37 +115,73 @@ final class RedisSessionStore implements SessionStore {
   }
 
   @Override
-  public Optional<byte[]> read(String id) {
-    return Optional.ofNullable(redis.execute("read a session", commands -> commands.get(key(id))));
+  public Optional<SessionRecord> read(String id) {
+    byte[] key = key(id);
+    Object stored = redis.exchange("read a session", (connection, commands) -> {
+      try {
+        return connection.executeCommand(commands.hgetAll(key));
+      } catch (JedisDataException e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("WRONGTYPE")) {
+          throw e;
+        }
+        // Kept as one string by an earlier version of this store: a second command, until its first change.
+        return connection.executeCommand(commands.get(key));
+      }
+    });
+    if (stored instanceof byte[] bytes) {
+      return Optional.of(SessionRecord.parse(bytes, 0));
+    }
+    Map<?, ?> fields = (Map<?, ?>) stored;
+    if (fields == null || fields.isEmpty()) {
+      return Optional.empty(); // Redis answers a key that does not exist with an empty hash
+    }
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    fields.forEach((name, value) -> entries.put(utf8((byte[]) name), (byte[]) value));
+    return Optional.of(SessionRecord.of(entries));
   }
 
+  /** The session and its index entry in one round trip: a script, so the two cannot part. */
   @Override
-  public void write(String id, byte[] data, Instant expiresAt) {
-    long ttlMillis = Duration.between(Instant.now(), expiresAt).toMillis();
+  public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
+    long ttlMillis = ttlMillis(expiresAt);
     if (ttlMillis <= 0) {
       // Redis refuses a TTL that is not positive; an entry already expired is one that must not be found.
-      delete(id);
-      return;
-    }
-    // PX (relative) rather than PXAT (absolute): the expiry then follows this application's clock, whatever the
-    // Redis host's clock says, and Redis versions before 6.2 understand it too.
-    redis.execute("write a session", commands -> commands.set(key(id), data, SetParams.setParams().px(ttlMillis)));
-  }
-
-  /** The write and the index in one round trip: a script, so the two cannot part. */
-  @Override
-  public void write(String id, byte[] data, Instant expiresAt, String principal) {
-    if (principal == null) {
-      write(id, data, expiresAt);
-      return;
-    }
-    long ttlMillis = Duration.between(Instant.now(), expiresAt).toMillis();
-    if (ttlMillis <= 0) {
       delete(id, principal);
       return;
     }
-    redis.execute("write a session", commands -> commands.eval(utf8(WRITE_INDEXED),
-        List.of(key(id), indexKey(principal)), List.of(data, utf8(Long.toString(ttlMillis)), utf8(id))));
+    List<byte[]> args = new ArrayList<>();
+    args.add(utf8(Long.toString(ttlMillis)));
+    args.add(utf8(id));
+    addFields(args, record.entries());
+    WRITE.run(redis, "write a session", keys(id, principal), args);
+  }
+
+  /**
+   * One script, whatever other requests do meanwhile: Redis applies changes one after the other, each to the
+   * hash as it is then, so there is nothing to retry. {@code basis} is needed only to convert a session an earlier
+   * version stored as one string.
+   */
+  @Override
+  public boolean update(String id, SessionRecord basis, SessionChange change) {
+    long ttlMillis = ttlMillis(change.expiresAt());
+    if (ttlMillis <= 0) {
+      delete(id, change.principal()); // the session ends with this change
+      return false;
+    }
+    List<byte[]> args = new ArrayList<>();
+    args.add(utf8(Long.toString(ttlMillis)));
+    args.add(utf8(id));
+    args.add(utf8(Integer.toString(change.written().size())));
+    args.add(utf8(Integer.toString(change.removed().size())));
+    addFields(args, change.written());
+    change.removed().forEach(name -> args.add(utf8(name)));
+    List<byte[]> keys = keys(id, change.principal());
+    Object applied = UPDATE.run(redis, "write a session", keys, args);
+    if (Long.valueOf(-1).equals(applied)) {
+      addFields(args, basis.apply(change).entries());
+      applied = UPDATE.run(redis, "write a session", keys, args);
+    }
+    return Long.valueOf(1).equals(applied);
   }
 
   @Override
@@ -102,20 +195,31 @@ final class RedisSessionStore implements SessionStore {
       delete(id);
       return;
     }
-    redis.execute("delete a session", commands -> commands.eval(utf8(DELETE_INDEXED),
-        List.of(key(id), indexKey(principal)), List.of(utf8(id))));
+    DELETE_INDEXED.run(redis, "delete a session", List.of(key(id), indexKey(principal)), List.of(utf8(id)));
   }
 
   /** A set of ids per user, {@code keyPrefix + "index:" + name}, read with its sessions in one script. */
   @Override
   public Optional<PrincipalIndex> principalIndex() {
     return Optional.of(principal -> {
-      Object reply = redis.execute("list the sessions of a user", commands -> commands.eval(utf8(FIND),
-          List.of(indexKey(principal)), List.of(utf8(keyPrefix))));
-      Map<String, byte[]> found = new LinkedHashMap<>();
-      List<?> items = (List<?>) reply;
+      List<?> items = (List<?>) FIND.run(redis, "list the sessions of a user", List.of(indexKey(principal)),
+          List.of(utf8(keyPrefix)));
+      Map<String, SessionRecord> found = new LinkedHashMap<>();
       for (int i = 0; i + 1 < items.size(); i += 2) {
-        found.put(new String((byte[]) items.get(i), StandardCharsets.UTF_8), (byte[]) items.get(i + 1));
+        String id = utf8((byte[]) items.get(i));
+        if (items.get(i + 1) instanceof List<?> fields) {
+          Map<String, byte[]> entries = new LinkedHashMap<>();
+          for (int f = 0; f + 1 < fields.size(); f += 2) {
+            entries.put(utf8((byte[]) fields.get(f)), (byte[]) fields.get(f + 1));
+          }
+          found.put(id, SessionRecord.of(entries));
+        } else {
+          try {
+            found.put(id, SessionRecord.parse((byte[]) items.get(i + 1), 0));
+          } catch (UnreadableRecordException e) {
+            // left out, as a read of it finds no session
+          }
+        }
       }
       return found;
     });
@@ -153,12 +257,36 @@ final class RedisSessionStore implements SessionStore {
     return utf8(keyPrefix + id);
   }
 
+  /** The session's key, and its user's index when there is a user. */
+  private List<byte[]> keys(String id, String principal) {
+    return principal == null ? List.of(key(id)) : List.of(key(id), indexKey(principal));
+  }
+
   /** Its own key, which no session id (base64url, no colon) can name. */
   private byte[] indexKey(String principal) {
     return utf8(keyPrefix + "index:" + principal);
   }
 
+  private static void addFields(List<byte[]> args, Map<String, byte[]> entries) {
+    entries.forEach((name, value) -> {
+      args.add(utf8(name));
+      args.add(value);
+    });
+  }
+
+  /**
+   * Relative (PEXPIRE, not PEXPIREAT): the expiry then follows this application's clock, whatever the Redis host's
+   * clock says.
+   */
+  private static long ttlMillis(Instant expiresAt) {
+    return Duration.between(Instant.now(), expiresAt).toMillis();
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

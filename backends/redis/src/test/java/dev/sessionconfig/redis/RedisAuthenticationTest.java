@@ -1,8 +1,8 @@
 package dev.sessionconfig.redis;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
-import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +28,7 @@ class RedisAuthenticationTest {
     for (String userInfo : new String[] {":" + encode(PASSWORD) + "@", "default:" + encode(PASSWORD) + "@"}) {
       try (RedisSessionStore store = RedisSessionStore.open(redis.url(userInfo), "session:", null)) {
         store.checkAvailable();
-        store.write("id1", bytes("data"), inAMinute());
+        store.write("id1", record("data"), inAMinute(), null);
         assertEquals("data", text(store.read("id1")));
         assertEquals("redis at 127.0.0.1:" + redis.port() + "/0", store.description());
       }

@@ -1,12 +1,15 @@
 package dev.sessionconfig.redis;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.runtime.store.TestRecords.change;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
+import static dev.sessionconfig.runtime.store.TestRecords.texts;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
-import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.testing.RedisServer;
 import java.net.InetAddress;
@@ -14,7 +17,9 @@ import java.net.ServerSocket;
 
 import java.time.Duration;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,28 +48,46 @@ class RedisOutageTest {
 
   @Test
   void anOutageFailsEachRequestQuicklyAndTheSameStoreRecovers() {
-    store.write("id1", bytes("before"), inAMinute());
+    store.write("id1", record("before"), inAMinute(), null);
+    SessionRecord basis = store.read("id1").orElseThrow();
     redis.stop();
 
     String expected = "redis at 127.0.0.1:" + redis.port() + " is not reachable: ";
     assertFailsFast(expected, () -> store.read("id1"));
-    assertFailsFast(expected, () -> store.write("id1", bytes("during"), inAMinute()));
+    assertFailsFast(expected, () -> store.write("id1", record("during"), inAMinute(), null));
+    assertFailsFast(expected, () -> store.write("id1", record("during"), inAMinute(), "ann"));
+    assertFailsFast(expected, () -> store.update("id1", basis, change(inAMinute(), null, Set.of(), "", "during")));
+    assertFailsFast(expected, () -> store.principalIndex().orElseThrow().find("ann"));
     assertFailsFast(expected, () -> store.delete("id1"));
     assertFailsFast(expected, store::checkAvailable);
 
     redis.start(); // same port, empty: the test server keeps no data
     store.checkAvailable();
     assertEquals(Optional.empty(), store.read("id1"));
-    store.write("id1", bytes("after"), inAMinute());
+    store.write("id1", record("after"), inAMinute(), null);
     assertEquals("after", text(store.read("id1")));
   }
 
   @Test
   void aRestartBetweenRequestsFailsNoRequest() {
-    store.write("id1", bytes("before"), inAMinute()); // leaves an idle pooled connection, which the restart cuts
+    // leaves an idle pooled connection, which the restart cuts
+    store.write("id1", record("before"), inAMinute(), null);
     redis.stop();
     redis.start();
     assertEquals(Optional.empty(), store.read("id1"));
+  }
+
+  @Test
+  void aRestartForgetsTheScriptsAndTheFirstWriteAfterItSendsThemAgain() {
+    store.write("id1", record("before"), inAMinute(), "ann"); // Redis knows the script now; the restart forgets it
+    redis.stop();
+    redis.start();
+    // On the idle connection that the restart cut, then on a new one: EVALSHA answered NOSCRIPT, then EVAL.
+    store.write("id1", record("after"), inAMinute(), "ann");
+    SessionRecord basis = store.read("id1").orElseThrow();
+    assertTrue(store.update("id1", basis, change(inAMinute(), "ann", Set.of(), "", "changed", "cart", "1 item")));
+    assertEquals(Map.of("", "changed", "cart", "1 item"), texts(store.read("id1").orElseThrow()));
+    assertEquals(Set.of("id1"), store.principalIndex().orElseThrow().find("ann").keySet());
   }
 
   @Test

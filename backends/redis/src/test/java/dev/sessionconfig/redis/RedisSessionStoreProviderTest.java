@@ -1,6 +1,6 @@
 package dev.sessionconfig.redis;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,8 +43,8 @@ class RedisSessionStoreProviderTest {
         .settings();
     try (SessionStore store = new RedisSessionStoreProvider().open(settings); Jedis client = redis.client()) {
       store.checkAvailable();
-      store.write("id1", bytes("data"), inAMinute());
-      assertEquals("data", client.get("session:id1"), "SESSION_KEY_PREFIX defaults to session:");
+      store.write("id1", record("data"), inAMinute(), null);
+      assertEquals("data", client.hget("session:id1", ""), "SESSION_KEY_PREFIX defaults to session:");
       assertEquals("redis at 127.0.0.1:" + redis.port() + "/0", store.description());
     }
   }

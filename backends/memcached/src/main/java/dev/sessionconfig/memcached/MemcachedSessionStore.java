@@ -1,6 +1,10 @@
 package dev.sessionconfig.memcached;
 
+import com.spotify.folsom.GetResult;
 import com.spotify.folsom.MemcacheStatus;
+import dev.sessionconfig.runtime.store.OptimisticUpdate;
+import dev.sessionconfig.runtime.store.SessionChange;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +15,24 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sessions in memcached: one item per session, {@code keyPrefix + id}, holding the session's bytes (flags 0, no
- * compression, no Java serialization: nothing read back is ever deserialized by the client), with an expiry so
- * that memcached itself drops idle sessions. With several servers each session lives on exactly one of them,
- * chosen by consistent hashing ({@link MemcachedNodes}). Every operation is one command: {@code get}, {@code set}
- * or {@code delete}.
+ * Sessions in memcached: one item per session, {@code keyPrefix + id}, holding the session's record as one value
+ * ({@link SessionRecord#toBytes()}: flags 0, no compression, no Java serialization: nothing read back is ever
+ * deserialized by the client), with an expiry so that memcached itself drops idle sessions. With several servers
+ * each session lives on exactly one of them, chosen by consistent hashing ({@link MemcachedNodes}).
+ *
+ * <p><b>Parallel requests.</b> memcached has no partial update of an item, so a request's change is written as
+ * a whole new record, but only over the record it started from: {@link #read} uses {@code gets}, which also
+ * returns the item's CAS value (kept as the record's {@link SessionRecord#version() version}), and
+ * {@link #update} writes with {@code cas}, which memcached refuses when the item changed since ({@code EXISTS}) or
+ * is gone ({@code NOT_FOUND}). On {@code EXISTS} the store reads the session again and applies the change to what
+ * is stored now ({@link OptimisticUpdate}), so requests changing different attributes all keep their change; on
+ * {@code NOT_FOUND} it writes nothing, so a session that was invalidated, renewed or expired never comes back.
+ * A server started with {@code -C} keeps no CAS values: updates then fail with a message saying so.
+ *
+ * <p><b>Cost.</b> A read is one command ({@code gets}); a request that changes the session two ({@code gets},
+ * then {@code cas}), plus one {@code gets} and one {@code cas} for each time another request of the same session
+ * got there first. {@link #write} (a new session, a new id) is one {@code set}, {@link #delete} one
+ * {@code delete}.
  *
  * <p><b>Expiry.</b> memcached counts in whole seconds, and reads an expiry of more than 30 days (2,592,000 s) as an
  * absolute Unix time rather than a number of seconds. The store computes the seconds left until
@@ -57,33 +74,72 @@ final class MemcachedSessionStore implements SessionStore {
   }
 
   @Override
-  public Optional<byte[]> read(String id) {
+  public Optional<SessionRecord> read(String id) {
     String key = key(id);
     MemcachedNodes.Node node = nodes.nodeFor(key);
-    return Optional.ofNullable(nodes.execute(node, "read a session", client -> client.get(key)));
+    GetResult<byte[]> item = nodes.execute(node, "read a session", client -> client.casGet(key));
+    return item == null ? Optional.empty() : Optional.of(SessionRecord.parse(item.getValue(), item.getCas()));
   }
 
   @Override
-  public void write(String id, byte[] data, Instant expiresAt) {
+  public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
     String key = key(id);
-    long seconds = secondsUntil(Instant.now(), expiresAt);
-    if (seconds <= 0) {
+    int ttl = ttl(expiresAt);
+    if (ttl == 0) {
       // memcached would read 0 as "never expires" and a negative expiry differs between versions: an entry that
       // has already expired is one that must not be found.
       delete(id);
       return;
     }
-    // Relative seconds, also beyond 30 days: Folsom turns those into the absolute time memcached expects.
-    int ttl = (int) Math.min(seconds, Integer.MAX_VALUE);
+    byte[] data = record.toBytes();
     MemcachedNodes.Node node = nodes.nodeFor(key);
     MemcacheStatus status = nodes.execute(node, "write a session", client -> client.set(key, data, ttl));
-    if (status == MemcacheStatus.VALUE_TOO_LARGE) {
-      throw new SessionStoreException("memcached at " + node + " could not write a session: its " + data.length
-          + " bytes exceed the largest item memcached stores (1 MB unless the server runs with -I)");
-    }
     if (status != MemcacheStatus.OK) {
-      throw new SessionStoreException("memcached at " + node + " could not write a session: " + status);
+      throw writeFailure(node, status, data);
     }
+  }
+
+  /**
+   * {@code cas} of the record read with the change applied, from the stored version on: one command without
+   * contention. When another request replaced the item meanwhile, the record is read again ({@code gets}) and the
+   * change applied to it ({@link OptimisticUpdate}); when the item is gone, nothing is written.
+   */
+  @Override
+  public boolean update(String id, SessionRecord basis, SessionChange change) {
+    String key = key(id);
+    int ttl = ttl(change.expiresAt());
+    if (ttl == 0) {
+      delete(id); // the change ends the session: nothing to keep, and memcached would read 0 as "never"
+      return false;
+    }
+    MemcachedNodes.Node node = nodes.nodeFor(key);
+    return OptimisticUpdate.apply(new OptimisticUpdate.Target() {
+      @Override
+      public Optional<SessionRecord> read(String ignored) {
+        Optional<SessionRecord> now = MemcachedSessionStore.this.read(id);
+        if (now.isPresent() && now.get().version() == 0) {
+          // memcached -C: gets answers 0 and every cas fails, so no change could ever be written.
+          throw new SessionStoreException("memcached at " + node + " could not write a session: the server keeps"
+              + " no CAS values (it runs with -C), which the store needs to merge the changes of parallel"
+              + " requests; start memcached without -C");
+        }
+        return now;
+      }
+
+      @Override
+      public boolean replace(String ignored, SessionRecord expected, SessionRecord next, SessionChange applied) {
+        byte[] data = next.toBytes();
+        MemcacheStatus status = nodes.execute(node, "write a session",
+            client -> client.set(key, data, ttl, expected.version()));
+        if (status == MemcacheStatus.OK) {
+          return true;
+        }
+        if (status == MemcacheStatus.KEY_EXISTS || status == MemcacheStatus.KEY_NOT_FOUND) {
+          return false; // replaced by another request meanwhile, or gone (deleted, expired)
+        }
+        throw writeFailure(node, status, data);
+      }
+    }, id, basis, change, description());
   }
 
   @Override
@@ -122,6 +178,20 @@ final class MemcachedSessionStore implements SessionStore {
   static long secondsUntil(Instant now, Instant expiresAt) {
     long millis = Duration.between(now, expiresAt).toMillis();
     return millis <= 0 ? 0 : (millis + 999) / 1000 + 1;
+  }
+
+  /** The expiry to hand Folsom for {@code expiresAt} (see {@link #secondsUntil}); 0 when it has passed. */
+  private static int ttl(Instant expiresAt) {
+    // Relative seconds, also beyond 30 days: Folsom turns those into the absolute time memcached expects.
+    return (int) Math.min(secondsUntil(Instant.now(), expiresAt), Integer.MAX_VALUE);
+  }
+
+  private static SessionStoreException writeFailure(MemcachedNodes.Node node, MemcacheStatus status, byte[] data) {
+    if (status == MemcacheStatus.VALUE_TOO_LARGE) {
+      return new SessionStoreException("memcached at " + node + " could not write a session: its " + data.length
+          + " bytes exceed the largest item memcached stores (1 MB unless the server runs with -I)");
+    }
+    return new SessionStoreException("memcached at " + node + " could not write a session: " + status);
   }
 
   private String key(String id) {

@@ -1,14 +1,16 @@
 package dev.sessionconfig.memcached;
 
 import static dev.sessionconfig.memcached.TestData.ID_LENGTH;
-import static dev.sessionconfig.testing.StoreData.bytes;
 import static dev.sessionconfig.memcached.TestData.eventually;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
-import static dev.sessionconfig.testing.StoreData.text;
+import static dev.sessionconfig.runtime.store.TestRecords.change;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +48,15 @@ class MemcachedOutageTest {
 
   @Test
   void anOutageFailsEachRequestQuicklyAndTheSameStoreRecovers() throws InterruptedException {
-    store.write("id1", bytes("before"), inAMinute());
+    store.write("id1", record("before"), inAMinute(), null);
+    SessionRecord basis = store.read("id1").orElseThrow();
     memcached.stop();
 
     String expected = "memcached at 127.0.0.1:" + memcached.port() + " is not reachable: ";
     for (int i = 0; i < 3; i++) { // at once, and again while the store keeps trying to reconnect
       assertFailsFast(expected, () -> store.read("id1"));
-      assertFailsFast(expected, () -> store.write("id1", bytes("during"), inAMinute()));
+      assertFailsFast(expected, () -> store.write("id1", record("during"), inAMinute(), null));
+      assertFailsFast(expected, () -> store.update("id1", basis, change(inAMinute(), null, Set.of(), "", "during")));
       assertFailsFast(expected, () -> store.delete("id1"));
       assertFailsFast(expected, store::checkAvailable);
       Thread.sleep(300);
@@ -62,13 +67,13 @@ class MemcachedOutageTest {
     memcached.start(); // same port, empty: memcached keeps no data
     assertTrue(eventually(RECOVERY, this::available), "the same store works again once memcached is back");
     assertEquals(Optional.empty(), store.read("id1"));
-    store.write("id1", bytes("after"), inAMinute());
+    store.write("id1", record("after"), inAMinute(), null);
     assertEquals("after", text(store.read("id1")));
   }
 
   @Test
   void aRestartBetweenRequestsIsOverWithinTheReconnectionDelay() throws InterruptedException {
-    store.write("id1", bytes("before"), inAMinute()); // the connection exists; the restart cuts it
+    store.write("id1", record("before"), inAMinute(), null); // the connection exists; the restart cuts it
     memcached.restart();
     long start = System.nanoTime();
     assertTrue(eventually(RECOVERY, this::available), "the store reconnects after a restart");
@@ -85,7 +90,7 @@ class MemcachedOutageTest {
     assertFailsFast("memcached at 127.0.0.1:" + memcached.port() + " is not reachable: ", () -> store.read("id1"));
     memcached.start();
     assertTrue(eventually(RECOVERY, this::available), "the store connects once memcached is up");
-    store.write("id1", bytes("data"), inAMinute());
+    store.write("id1", record("data"), inAMinute(), null);
     assertEquals("data", text(store.read("id1")));
   }
 
@@ -127,7 +132,7 @@ class MemcachedOutageTest {
 
   @Test
   void aServerThatHangsFailsRequestsAfterTheTimeoutAndTheStoreRecoversWhenItResumes() throws Exception {
-    store.write("id1", bytes("before"), inAMinute());
+    store.write("id1", record("before"), inAMinute(), null);
     ProcessHandle server = serverProcess();
     signal(server, "STOP"); // frozen: connections stay open, nothing answers
     try {

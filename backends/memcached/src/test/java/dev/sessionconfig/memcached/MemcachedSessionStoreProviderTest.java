@@ -1,9 +1,10 @@
 package dev.sessionconfig.memcached;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static dev.sessionconfig.memcached.TestData.rawGet;
-import static dev.sessionconfig.testing.StoreData.text;
+import static dev.sessionconfig.memcached.TestData.rawItem;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,11 +44,11 @@ class MemcachedSessionStoreProviderTest {
     SessionSettings settings = settings(Map.of("MEMCACHED_SERVERS", first.address() + "," + second.address()));
     try (SessionStore store = new MemcachedSessionStoreProvider().open(settings)) {
       store.checkAvailable();
-      store.write("id1", bytes("data"), inAMinute());
+      store.write("id1", record("data"), inAMinute(), null);
       assertEquals("data", text(store.read("id1")));
       List<String> found = rawGet(first, "session:id1").size() > 1 ? rawGet(first, "session:id1")
           : rawGet(second, "session:id1");
-      assertEquals(List.of("VALUE session:id1 0 4", "data", "END"), found, "SESSION_KEY_PREFIX defaults to session:");
+      assertEquals(rawItem("session:id1", record("data")), found, "SESSION_KEY_PREFIX defaults to session:");
       assertEquals("memcached at " + first.address() + "," + second.address(), store.description());
     }
   }

@@ -1,25 +1,29 @@
 package dev.sessionconfig.memcached;
 
 import static dev.sessionconfig.memcached.TestData.ID_LENGTH;
-import static dev.sessionconfig.testing.StoreData.bytes;
 import static dev.sessionconfig.memcached.TestData.eventually;
 import static dev.sessionconfig.memcached.TestData.id;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static dev.sessionconfig.memcached.TestData.keys;
 import static dev.sessionconfig.memcached.TestData.stat;
-import static dev.sessionconfig.testing.StoreData.text;
+import static dev.sessionconfig.runtime.store.TestRecords.change;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +58,7 @@ class MemcachedTwoServersTest {
   @Test
   void spreadsSessionsOverBothServersEachOnExactlyOne() {
     for (int i = 0; i < SESSIONS; i++) {
-      store.write(id(i), bytes("data" + i), inAMinute());
+      store.write(id(i), record("data" + i), inAMinute(), null);
     }
     for (int i = 0; i < SESSIONS; i++) {
       assertEquals("data" + i, text(store.read(id(i))));
@@ -74,24 +78,43 @@ class MemcachedTwoServersTest {
   @Test
   void everyOperationIsOneCommandOnOneServer() {
     store.checkAvailable(); // both connections exist: what follows is what a request costs
-    store.write(id(1), bytes("data"), inAMinute());
+    store.write(id(1), record("data"), inAMinute(), null);
     MemcachedServer holder = keys(first).contains("s:" + id(1)) ? first : second;
     MemcachedServer other = holder == first ? second : first;
 
     long[] before = {stat(holder.stats(), "cmd_get"), stat(other.stats(), "cmd_get"),
         stat(holder.stats(), "cmd_set"), stat(other.stats(), "cmd_set")};
     store.read(id(1));
-    store.write(id(1), bytes("more"), inAMinute());
+    store.write(id(1), record("more"), inAMinute(), null);
     assertEquals(before[0] + 1, stat(holder.stats(), "cmd_get"));
     assertEquals(before[1], stat(other.stats(), "cmd_get"));
     assertEquals(before[2] + 1, stat(holder.stats(), "cmd_set"));
     assertEquals(before[3], stat(other.stats(), "cmd_set"));
+
+    // A request that changes the session: gets and cas, both on the server that holds it.
+    long holderCas = stat(holder.stats(), "cas_hits");
+    long otherCas = casCommands(other);
+    SessionRecord basis = store.read(id(1)).orElseThrow();
+    assertTrue(store.update(id(1), basis, change(inAMinute(), null, Set.of(), "", "changed")));
+    assertEquals(before[0] + 2, stat(holder.stats(), "cmd_get"));
+    assertEquals(before[1], stat(other.stats(), "cmd_get"));
+    assertEquals(before[2] + 2, stat(holder.stats(), "cmd_set"));
+    assertEquals(before[3], stat(other.stats(), "cmd_set"));
+    assertEquals(holderCas + 1, stat(holder.stats(), "cas_hits"));
+    assertEquals(otherCas, casCommands(other));
+    assertEquals("changed", text(store.read(id(1))));
+  }
+
+  /** Every cas a server answered: those that held, and those it refused. */
+  private static long casCommands(MemcachedServer server) {
+    Map<String, String> stats = server.stats();
+    return stat(stats, "cas_hits") + stat(stats, "cas_misses") + stat(stats, "cas_badval");
   }
 
   @Test
   void anotherApplicationInstanceListingTheServersInAnotherOrderFindsEverySession() {
     for (int i = 0; i < SESSIONS; i++) {
-      store.write(id(i), bytes("data" + i), inAMinute());
+      store.write(id(i), record("data" + i), inAMinute(), null);
     }
     try (MemcachedSessionStore other = MemcachedSessionStore.open(
         List.of(" " + second.address(), first.address() + " "), "s:", ID_LENGTH)) {
@@ -113,7 +136,7 @@ class MemcachedTwoServersTest {
     store.checkAvailable();
     List<String> onSecond = new ArrayList<>();
     for (int i = 0; i < SESSIONS; i++) {
-      store.write(id(i), bytes("data" + i), inAMinute());
+      store.write(id(i), record("data" + i), inAMinute(), null);
     }
     for (String key : keys(second)) {
       onSecond.add(key.substring("s:".length()));
@@ -132,7 +155,7 @@ class MemcachedTwoServersTest {
       SessionStoreException read = assertThrows(SessionStoreException.class, () -> store.read(onSecond.get(0)));
       assertTrue(read.getMessage().startsWith("memcached at " + second.address() + " is not reachable: "),
           read.getMessage());
-      assertThrows(SessionStoreException.class, () -> store.write(onSecond.get(0), bytes("moved?"), inAMinute()));
+      assertThrows(SessionStoreException.class, () -> store.write(onSecond.get(0), record("moved?"), inAMinute(), null));
       assertFalse(keys(first).contains("s:" + onSecond.get(0)), "the session did not move to the first server");
     } finally {
       second.start();
@@ -145,7 +168,7 @@ class MemcachedTwoServersTest {
         return false;
       }
     }), "the same store uses the second server again once it is back");
-    store.write(onSecond.get(0), bytes("back"), inAMinute());
+    store.write(onSecond.get(0), record("back"), inAMinute(), null);
     assertEquals("back", text(store.read(onSecond.get(0))));
     assertEquals(List.of("s:" + onSecond.get(0)), keys(second));
   }

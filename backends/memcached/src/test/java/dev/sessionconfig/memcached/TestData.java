@@ -1,7 +1,10 @@
 package dev.sessionconfig.memcached;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.testing.MemcachedServer;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Session ids and raw looks at a memcached server for store tests (data and expiries: StoreData). */
+/** Session ids and raw looks at a memcached server for store tests (records: TestRecords; expiries: StoreData). */
 final class TestData {
   /** A realistic SESSION_ID_LENGTH: 32 random bytes, 43 base64url characters. */
   static final int ID_LENGTH = 32;
@@ -36,6 +39,58 @@ final class TestData {
    */
   static List<String> rawGet(MemcachedServer server, String key) {
     return server.command("get " + key);
+  }
+
+  /**
+   * What {@link #rawGet} shows for an item holding {@code record}: flags 0, and the bytes of
+   * {@link SessionRecord#toBytes()} unchanged (as one line of text: the records of these tests hold no CR or LF).
+   */
+  static List<String> rawItem(String key, SessionRecord record) {
+    byte[] bytes = record.toBytes();
+    return List.of("VALUE " + key + " 0 " + bytes.length, new String(bytes, StandardCharsets.UTF_8), "END");
+  }
+
+  /**
+   * The exact bytes of the item at {@code key} (a text-protocol {@code get}, over a socket of the test's own, the
+   * value read by its announced length), empty when there is none.
+   */
+  static Optional<byte[]> rawValue(MemcachedServer server, String key) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(server.host(), server.port()), 1_000);
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(("get " + key + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      String header = line(in);
+      if (header.equals("END")) {
+        return Optional.empty();
+      }
+      String[] parts = header.split(" ");
+      if (parts.length != 4 || !parts[0].equals("VALUE") || !parts[1].equals(key)) {
+        throw new AssertionError("get " + key + " answered " + header);
+      }
+      byte[] value = new byte[Integer.parseInt(parts[3])];
+      in.readFully(value);
+      String rest = line(in) + "|" + line(in);
+      if (!rest.equals("|END")) {
+        throw new AssertionError("get " + key + ": after the value came " + rest);
+      }
+      return Optional.of(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("get at " + server.address() + " failed", e);
+    }
+  }
+
+  private static String line(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed");
+      }
+      if (c != '\r') {
+        line.write(c);
+      }
+    }
+    return line.toString(StandardCharsets.UTF_8);
   }
 
   /**

@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SQL of one database family. Every session is one row {@code (id, data, expires_at, principal_name)}: the id
- * as the primary key, the session's bytes, the expiry in epoch milliseconds with an index on it, so that reads
- * can filter on it and the cleanup finds expired rows without scanning the table, and the name of the user the
- * session belongs to (or null) with an index, so that a user's sessions are one indexed query.
+ * The SQL of one database family. Every session is one row {@code (id, data, expires_at, principal_name, version)}:
+ * the id as the primary key, the session's record ({@code SessionRecord.toBytes()}), the expiry in epoch
+ * milliseconds with an index on it, so that reads can filter on it and the cleanup finds expired rows without
+ * scanning the table, the name of the user the session belongs to (or null) with an index, so that a user's
+ * sessions are one indexed query, and the version of the record, which an update checks and moves on by one, so
+ * that parallel requests of one session never overwrite each other's changes.
  *
  * <table>
  *   <caption>Per database</caption>
@@ -22,6 +24,9 @@ import java.util.Optional;
  *   <tr><td>SQLite</td><td>BLOB</td><td>INSERT ... ON CONFLICT (id) DO UPDATE</td>
  *       <td>DELETE ... WHERE rowid IN (SELECT rowid ... LIMIT n)</td></tr>
  * </table>
+ * In every one, a read is {@code SELECT data, version ... WHERE id = ? AND expires_at > ?} and an update
+ * {@code UPDATE ... SET data, expires_at, principal_name, version = expected + 1 WHERE id = ? AND version = expected
+ * AND expires_at > ?}: one statement each.
  */
 enum Dialect {
   POSTGRESQL("PostgreSQL", '"', "org.postgresql:postgresql") {
@@ -29,7 +34,8 @@ enum Dialect {
     List<String> createTable(Table table) {
       return List.of(
           "CREATE TABLE IF NOT EXISTS " + table.name() + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
-              + " data BYTEA NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255))",
+              + " data BYTEA NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255),"
+              + " version BIGINT NOT NULL DEFAULT 0)",
           "CREATE INDEX IF NOT EXISTS " + table.indexName() + " ON " + table.name() + " (expires_at)",
           principalIndex(table));
     }
@@ -41,9 +47,10 @@ enum Dialect {
 
     @Override
     String upsert(Table table) {
-      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name) VALUES (?, ?, ?, ?)"
+      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name, version)"
+          + " VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at,"
-          + " principal_name = EXCLUDED.principal_name";
+          + " principal_name = EXCLUDED.principal_name, version = EXCLUDED.version";
     }
 
     @Override
@@ -64,7 +71,8 @@ enum Dialect {
       return List.of("CREATE TABLE IF NOT EXISTS " + table.name()
           + " (id VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,"
           + " data LONGBLOB NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255) CHARACTER SET utf8mb4"
-          + " COLLATE utf8mb4_bin, INDEX " + table.indexName() + " (expires_at), INDEX " + table.principalIndexName()
+          + " COLLATE utf8mb4_bin, version BIGINT NOT NULL DEFAULT 0, INDEX " + table.indexName() + " (expires_at),"
+          + " INDEX " + table.principalIndexName()
           + " (principal_name)) ENGINE=InnoDB");
     }
 
@@ -80,9 +88,10 @@ enum Dialect {
 
     @Override
     String upsert(Table table) {
-      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name) VALUES (?, ?, ?, ?)"
+      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name, version)"
+          + " VALUES (?, ?, ?, ?, ?)"
           + " ON DUPLICATE KEY UPDATE data = VALUES(data), expires_at = VALUES(expires_at),"
-          + " principal_name = VALUES(principal_name)";
+          + " principal_name = VALUES(principal_name), version = VALUES(version)";
     }
 
     @Override
@@ -96,7 +105,8 @@ enum Dialect {
     List<String> createTable(Table table) {
       return List.of(
           "CREATE TABLE IF NOT EXISTS " + table.name() + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
-              + " data VARBINARY NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255))",
+              + " data VARBINARY NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255),"
+              + " version BIGINT NOT NULL DEFAULT 0)",
           "CREATE INDEX IF NOT EXISTS " + table.qualifiedIndexName() + " ON " + table.name() + " (expires_at)",
           principalIndex(table));
     }
@@ -109,7 +119,8 @@ enum Dialect {
 
     @Override
     String upsert(Table table) {
-      return "MERGE INTO " + table.name() + " (id, data, expires_at, principal_name) KEY (id) VALUES (?, ?, ?, ?)";
+      return "MERGE INTO " + table.name() + " (id, data, expires_at, principal_name, version) KEY (id)"
+          + " VALUES (?, ?, ?, ?, ?)";
     }
 
     @Override
@@ -124,7 +135,8 @@ enum Dialect {
       // SQLite names an index with the schema and its table without: CREATE INDEX main.i ON t (...).
       return List.of(
           "CREATE TABLE IF NOT EXISTS " + table.name() + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
-              + " data BLOB NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255))",
+              + " data BLOB NOT NULL, expires_at BIGINT NOT NULL, principal_name VARCHAR(255),"
+              + " version BIGINT NOT NULL DEFAULT 0)",
           "CREATE INDEX IF NOT EXISTS " + table.qualifiedIndexName() + " ON " + table.localName() + " (expires_at)",
           principalIndex(table));
     }
@@ -137,9 +149,10 @@ enum Dialect {
 
     @Override
     String upsert(Table table) {
-      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name) VALUES (?, ?, ?, ?)"
+      return "INSERT INTO " + table.name() + " (id, data, expires_at, principal_name, version)"
+          + " VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at,"
-          + " principal_name = excluded.principal_name";
+          + " principal_name = excluded.principal_name, version = excluded.version";
     }
 
     @Override
@@ -162,7 +175,10 @@ enum Dialect {
   /** The statements that create the table and its index on {@code expires_at}, each idempotent. */
   abstract List<String> createTable(Table table);
 
-  /** Inserts or replaces one session: parameters id, data, expires_at, principal_name (null for none). */
+  /**
+   * Inserts or replaces one session: parameters id, data, expires_at, principal_name (null for none) and version,
+   * which replaces the version of a row already there.
+   */
   abstract String upsert(Table table);
 
   /** Creates the index on {@code principal_name}. */
@@ -173,19 +189,52 @@ enum Dialect {
     return "principal_name VARCHAR(255)";
   }
 
+  /** The {@code version} column's definition: rows already there when it is added start at 0. */
+  String versionColumn() {
+    return "version BIGINT NOT NULL DEFAULT 0";
+  }
+
   /** Adds the index of sessions by user to a table made before there was one: the column, then its index. */
   List<String> addPrincipalColumn(Table table) {
     return List.of("ALTER TABLE " + table.name() + " ADD COLUMN " + principalColumn(), principalIndex(table));
   }
 
+  /** Adds the version to a table made before updates checked it. */
+  List<String> addVersionColumn(Table table) {
+    return List.of("ALTER TABLE " + table.name() + " ADD COLUMN " + versionColumn());
+  }
+
+  /**
+   * The columns that tables made by earlier versions of this library lack, each with the statements that add it,
+   * in the order they came: a table from before the index by user lacks both.
+   */
+  List<AddedColumn> addedColumns(Table table) {
+    return List.of(
+        new AddedColumn("principal_name", probeColumn(table, "principal_name"), addPrincipalColumn(table),
+            " and its index, for the sessions of each user"),
+        new AddedColumn("version", probeColumn(table, "version"), addVersionColumn(table),
+            ", so that parallel requests of one session keep each other's changes"));
+  }
+
+  /**
+   * A column that a session table made by an earlier version lacks.
+   *
+   * @param name the column
+   * @param probe succeeds, returning no row, exactly when the table has the column
+   * @param add the statements that add the column and whatever goes with it (its index)
+   * @param purpose what the column is for, for the log: follows "gained the column name"
+   */
+  record AddedColumn(String name, String probe, List<String> add, String purpose) {}
+
   /** The live sessions of a user: parameters principal_name and the current time. */
   String find(Table table) {
-    return "SELECT id, data FROM " + table.name() + " WHERE principal_name = ? AND expires_at > ?";
+    return "SELECT id, data, version FROM " + table.name() + " WHERE principal_name = ? AND expires_at > ?";
   }
 
   /** At most {@code batchSize} expired rows, to be claimed one by one: parameter the current time. */
   String expired(Table table, int batchSize) {
-    return "SELECT id, data FROM " + table.name() + " WHERE expires_at <= ? ORDER BY expires_at LIMIT " + batchSize;
+    return "SELECT id, data, version FROM " + table.name() + " WHERE expires_at <= ? ORDER BY expires_at LIMIT "
+        + batchSize;
   }
 
   /** Deletes one expired row unless it was refreshed meanwhile: parameters id and the current time. */
@@ -199,23 +248,40 @@ enum Dialect {
    */
   abstract String cleanup(Table table, int batchSize);
 
-  /** Finds the session's data unless it expired: parameters id and the current time. */
+  /** Finds the session's data and version unless it expired: parameters id and the current time. */
   String read(Table table) {
-    return "SELECT data FROM " + table.name() + " WHERE id = ? AND expires_at > ?";
+    return "SELECT data, version FROM " + table.name() + " WHERE id = ? AND expires_at > ?";
+  }
+
+  /**
+   * Replaces a session's row if it is still at the version read and has not expired: parameters data, expires_at,
+   * principal_name, the new version, then id, the version read and the current time. One row updated, or none.
+   */
+  String update(Table table) {
+    return "UPDATE " + table.name() + " SET data = ?, expires_at = ?, principal_name = ?, version = ?"
+        + " WHERE id = ? AND version = ? AND expires_at > ?";
   }
 
   String delete(Table table) {
     return "DELETE FROM " + table.name() + " WHERE id = ?";
   }
 
-  /** Succeeds, returning no row, exactly when the table exists with the session columns. */
+  /** Succeeds, returning no row, exactly when the table exists with all the session columns. */
   String probe(Table table) {
-    return "SELECT id, data, expires_at, principal_name FROM " + table.name() + " WHERE 1 = 0";
+    return "SELECT id, data, expires_at, principal_name, version FROM " + table.name() + " WHERE 1 = 0";
   }
 
-  /** {@link #probe} for a session table made before it had the {@code principal_name} column. */
-  String probeWithoutPrincipal(Table table) {
+  /**
+   * {@link #probe} for the columns every session table has had: a table with these and not the others was made by
+   * an earlier version, and gains the others ({@link #addedColumns}).
+   */
+  String probeRequired(Table table) {
     return "SELECT id, data, expires_at FROM " + table.name() + " WHERE 1 = 0";
+  }
+
+  /** Succeeds, returning no row, exactly when the table has {@code column}. */
+  String probeColumn(Table table, String column) {
+    return "SELECT " + column + " FROM " + table.name() + " WHERE 1 = 0";
   }
 
   /** Succeeds, returning no row, exactly when a table of that name exists, whatever its columns. */

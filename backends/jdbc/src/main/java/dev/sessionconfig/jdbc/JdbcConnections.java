@@ -123,7 +123,8 @@ final class JdbcConnections implements AutoCloseable {
           // A pooled connection that fails at once was most likely cut while idle by a database restart, and so
           // were the other idle ones: retire them all and try once more on a new connection, so that a restart
           // costs no request. Every unit of work here can be repeated: a SELECT, an upsert with an absolute
-          // expiry, a DELETE, the idempotent DDL.
+          // expiry, an UPDATE conditional on the version (repeated after it held, it finds the version moved on
+          // and the update starts again from the row as it is), a DELETE, the idempotent DDL.
           evictIdleConnections();
           retried = true;
           continue;

@@ -1,9 +1,13 @@
 package dev.sessionconfig.jdbc;
 
 import dev.sessionconfig.runtime.store.ExpiryListener;
+import dev.sessionconfig.runtime.store.OptimisticUpdate;
 import dev.sessionconfig.runtime.store.PrincipalIndex;
+import dev.sessionconfig.runtime.store.SessionChange;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.UnreadableRecordException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -14,9 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,16 +32,24 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * Sessions in a SQL table, one row per session: {@code id} (primary key), {@code data} (the session's bytes) and
- * {@code expires_at} (epoch milliseconds, indexed). The table is created when missing, with the DDL of the
- * database's {@link Dialect}.
+ * Sessions in a SQL table, one row per session: {@code id} (primary key), {@code data} (the session's record as
+ * one value, {@link SessionRecord#toBytes()}), {@code expires_at} (epoch milliseconds, indexed),
+ * {@code principal_name} (the user's name, indexed) and {@code version}. The table is created when missing, with
+ * the DDL of the database's {@link Dialect}; a table made by an earlier version gains the columns it lacks.
  *
  * <ul>
- *   <li><b>One statement per operation</b>: a read is one {@code SELECT}, a write one upsert, a delete one
- *       {@code DELETE}, each on a pooled connection in auto-commit mode. A request that only reads its session
- *       costs one statement, one that changes it two.
+ *   <li><b>One statement per operation</b>: a read is one {@code SELECT} of the data and its version, a write one
+ *       upsert, an update one conditional {@code UPDATE} (without contention), a delete one {@code DELETE}, each on
+ *       a pooled connection in auto-commit mode. A request that only reads its session costs one statement, one
+ *       that changes it two.
+ *   <li><b>Parallel requests of one session</b>: an update replaces the row only if it is still at the version the
+ *       request read ({@code WHERE version = ?}), and moves the version on by one. When another request replaced
+ *       it meanwhile, the update reads the row again and applies its change to what it finds
+ *       ({@link OptimisticUpdate}), so that both changes are kept; a session deleted or expired meanwhile is never
+ *       written back. A write gives the row a random version, so that no request that read the session before it
+ *       (or before a delete and a new write under the same id) can match it.
  *   <li><b>Expiry</b>: the read itself filters on {@code expires_at}, so an expired session is never returned,
- *       whether or not the cleanup has run.
+ *       whether or not the cleanup has run; so does the update, so an expired session is never written back.
  *   <li><b>Cleanup</b>: a daemon thread deletes expired rows at an interval, in batches of {@value #CLEANUP_BATCH}
  *       rows, each batch its own short transaction found through the index, so that no lock is held for long
  *       and requests go on meanwhile. Every application instance on the table runs it; on PostgreSQL they skip
@@ -52,6 +67,14 @@ final class JdbcSessionStore implements SessionStore {
   /** At most this many batches per cleanup run (a million rows); what remains waits for the next run. */
   static final int MAX_BATCHES_PER_RUN = 2000;
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.store");
+  /**
+   * One lock per database and table, held while a store of this process looks at the table's columns and changes
+   * them (creates the table, adds a column). H2 breaks when two sessions alter one table at once (the table lost,
+   * NullPointerExceptions, both ALTERs reporting success) and fails queries that meet an ALTER in progress, so
+   * stores of one process, the only ones that can share an in-memory H2 database, take turns. Across processes
+   * the database itself refuses the second ALTER (PostgreSQL, MariaDB, SQLite), whose store then finds the column.
+   */
+  private static final ConcurrentMap<String, Object> SCHEMA_LOCKS = new ConcurrentHashMap<>();
 
   private final JdbcConnections db;
   private final String tableSetting;
@@ -62,6 +85,19 @@ final class JdbcSessionStore implements SessionStore {
   /** The table's SQL, once the table is known to exist. */
   private volatile Sql sql;
   private volatile ExpiryListener expiries;
+
+  /** The update's two operations on this table: the store's read, and the conditional {@code UPDATE}. */
+  private final OptimisticUpdate.Target updates = new OptimisticUpdate.Target() {
+    @Override
+    public Optional<SessionRecord> read(String id) {
+      return JdbcSessionStore.this.read(id);
+    }
+
+    @Override
+    public boolean replace(String id, SessionRecord expected, SessionRecord next, SessionChange change) {
+      return JdbcSessionStore.this.replace(id, expected, next, change);
+    }
+  };
 
   private JdbcSessionStore(Builder builder) {
     this.db = new JdbcConnections(builder.url, builder.user, builder.password, builder.decorate);
@@ -89,35 +125,33 @@ final class JdbcSessionStore implements SessionStore {
     return new Builder(url);
   }
 
+  /** One {@code SELECT} of the data and its version, which filters out an expired row. */
   @Override
-  public Optional<byte[]> read(String id) {
+  public Optional<SessionRecord> read(String id) {
     Objects.requireNonNull(id, "id");
     if (id.length() > MAX_ID_LENGTH) {
       return Optional.empty(); // no such row can exist
     }
     Sql sql = ready();
     long now = clock.millis();
-    return db.execute("read a session", id, connection -> {
+    Optional<Stored> stored = db.execute("read a session", id, connection -> {
       try (PreparedStatement statement = connection.prepareStatement(sql.read)) {
         statement.setString(1, id);
         statement.setLong(2, now);
         try (ResultSet row = statement.executeQuery()) {
-          return row.next() ? Optional.ofNullable(row.getBytes(1)) : Optional.empty();
+          return row.next() ? Optional.of(new Stored(row.getBytes(1), row.getLong(2))) : Optional.<Stored>empty();
         }
       }
     });
-  }
-
-  @Override
-  public void write(String id, byte[] data, Instant expiresAt) {
-    write(id, data, expiresAt, null);
+    // Parsed once the connection is back in the pool; an unreadable record is the session layer's to handle.
+    return stored.flatMap(Stored::parse);
   }
 
   /** One upsert, the user's name in the same row: the index costs no extra statement. */
   @Override
-  public void write(String id, byte[] data, Instant expiresAt, String principal) {
+  public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(record, "record");
     if (id.length() > MAX_ID_LENGTH) {
       throw new IllegalArgumentException("a session id has at most " + MAX_ID_LENGTH + " characters (the id column)");
     }
@@ -126,6 +160,10 @@ final class JdbcSessionStore implements SessionStore {
       delete(id); // an entry already expired is one that must not be found
       return;
     }
+    byte[] data = record.toBytes();
+    // A random version: a row replaced by this write, or deleted and written anew, is at a version that no request
+    // read before, so that an update from such a read finds it changed and starts again from the row as it is.
+    long version = ThreadLocalRandom.current().nextLong();
     Sql sql = ready();
     db.execute("write a session", id, connection -> {
       try (PreparedStatement statement = connection.prepareStatement(sql.upsert)) {
@@ -133,7 +171,51 @@ final class JdbcSessionStore implements SessionStore {
         statement.setBytes(2, data);
         statement.setLong(3, expires);
         statement.setString(4, principal);
+        statement.setLong(5, version);
         return statement.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * One conditional {@code UPDATE} when no other request changed the session since {@code basis} was read; else
+   * the row is read again and the change applied to it, until one {@code UPDATE} holds ({@link OptimisticUpdate}).
+   * A change that leaves the session expired deletes it.
+   */
+  @Override
+  public boolean update(String id, SessionRecord basis, SessionChange change) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(basis, "basis");
+    Objects.requireNonNull(change, "change");
+    if (id.length() > MAX_ID_LENGTH) {
+      return false; // no such row can exist
+    }
+    if (change.expiresAt().toEpochMilli() <= clock.millis()) {
+      delete(id); // the session ends with this change: it must not be found again
+      return false;
+    }
+    return OptimisticUpdate.apply(updates, id, basis, change, description());
+  }
+
+  /**
+   * Replaces the row of {@code id} by {@code next}, at {@code expected}'s version plus one, if it is still at
+   * {@code expected}'s version and has not expired: one statement.
+   */
+  private boolean replace(String id, SessionRecord expected, SessionRecord next, SessionChange change) {
+    Sql sql = ready();
+    byte[] data = next.toBytes();
+    long expires = change.expiresAt().toEpochMilli();
+    long now = clock.millis();
+    return db.execute("update a session", id, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.update)) {
+        statement.setBytes(1, data);
+        statement.setLong(2, expires);
+        statement.setString(3, change.principal());
+        statement.setLong(4, expected.version() + 1); // wraps around at the end of the range: still another value
+        statement.setString(5, id);
+        statement.setLong(6, expected.version());
+        statement.setLong(7, now);
+        return statement.executeUpdate() == 1;
       }
     });
   }
@@ -150,25 +232,29 @@ final class JdbcSessionStore implements SessionStore {
     });
   }
 
-  /** A user's sessions: one indexed query on {@code principal_name}. */
+  /** A user's sessions: one indexed query on {@code principal_name}. A row that is no session record is left out. */
   @Override
   public Optional<PrincipalIndex> principalIndex() {
     return Optional.of(principal -> {
       Sql sql = ready();
       long now = clock.millis();
-      return db.execute("list the sessions of a user", null, connection -> {
-        Map<String, byte[]> found = new LinkedHashMap<>();
+      Map<String, Stored> rows = db.execute("list the sessions of a user", null, connection -> {
+        Map<String, Stored> found = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.find)) {
           statement.setString(1, principal);
           statement.setLong(2, now);
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              found.put(rows.getString(1), rows.getBytes(2));
+          try (ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+              found.put(result.getString(1), new Stored(result.getBytes(2), result.getLong(3)));
             }
           }
         }
         return found;
       });
+      Map<String, SessionRecord> records = new LinkedHashMap<>();
+      rows.forEach((id, row) -> readable(row, System.Logger.Level.WARNING, "left out of the sessions of a user")
+          .ifPresent(record -> records.put(id, record)));
+      return records;
     });
   }
 
@@ -256,17 +342,17 @@ final class JdbcSessionStore implements SessionStore {
   private Cleanup cleanupReporting(ExpiryListener listener) {
     Sql sql = ready();
     long now = clock.millis();
-    Map<String, byte[]> claimed = new LinkedHashMap<>();
+    Map<String, Stored> claimed = new LinkedHashMap<>();
     int batches = 0;
     int found;
     do {
-      Map<String, byte[]> expired = db.execute("find expired sessions", null, connection -> {
-        Map<String, byte[]> rows = new LinkedHashMap<>();
+      Map<String, Stored> expired = db.execute("find expired sessions", null, connection -> {
+        Map<String, Stored> rows = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.expired)) {
           statement.setLong(1, now);
           try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-              rows.put(result.getString(1), result.getBytes(2));
+              rows.put(result.getString(1), new Stored(result.getBytes(2), result.getLong(3)));
             }
           }
         }
@@ -287,7 +373,7 @@ final class JdbcSessionStore implements SessionStore {
         }
       });
       int index = 0;
-      for (Map.Entry<String, byte[]> row : expired.entrySet()) {
+      for (Map.Entry<String, Stored> row : expired.entrySet()) {
         // A driver that cannot tell counts in a batch says SUCCESS_NO_INFO (-2): then the row is taken as deleted.
         int count = deleted[index++];
         if (count > 0 || count == Statement.SUCCESS_NO_INFO) {
@@ -297,7 +383,9 @@ final class JdbcSessionStore implements SessionStore {
       batches++;
     } while (found >= batchSize && batches < MAX_BATCHES_PER_RUN && !Thread.currentThread().isInterrupted());
     // Told outside the database calls: a listener's work must not hold a connection.
-    claimed.forEach((id, data) -> listener.expired(id, Optional.of(data)));
+    // A row that is no session record is reported without one.
+    claimed.forEach((id, row) -> listener.expired(id,
+        readable(row, System.Logger.Level.DEBUG, "reported as expired without its record")));
     return new Cleanup(claimed.size(), batches);
   }
 
@@ -340,14 +428,31 @@ final class JdbcSessionStore implements SessionStore {
     try {
       return probe(connection, sql);
     } catch (SQLException missing) {
-      // no such table, one made before the principal_name column, or one without the session columns
+      // no such table, one made by an earlier version without some columns, or one without the session columns;
+      // or, on H2, another store of this process altering the table right now
     }
+    synchronized (SCHEMA_LOCKS.computeIfAbsent(db.prefix() + " " + sql.table.name(), key -> new Object())) {
+      return prepareMissingTable(connection, sql);
+    }
+  }
+
+  /** {@link #prepareTable} for a table without all the session columns, holding the table's schema lock. */
+  private Sql prepareMissingTable(Connection connection, Sql sql) throws SQLException {
     try {
-      query(connection, sql.probeWithoutPrincipal);
-      addPrincipalColumn(connection, sql);
-      return probe(connection, sql);
+      return probe(connection, sql); // another store of this process prepared it meanwhile
     } catch (SQLException missing) {
-      // no such table, or one without the session columns: told apart below
+      // told apart below
+    }
+    boolean earlierSessionTable;
+    try {
+      query(connection, sql.probeRequired);
+      earlierSessionTable = true;
+    } catch (SQLException missing) {
+      earlierSessionTable = false; // no such table, or one without the session columns: told apart below
+    }
+    if (earlierSessionTable) {
+      addMissingColumns(connection, sql);
+      return probe(connection, sql);
     }
     try {
       query(connection, sql.exists);
@@ -367,20 +472,37 @@ final class JdbcSessionStore implements SessionStore {
     }
     probe(connection, sql);
     LOG.log(System.Logger.Level.INFO, description() + ": session table " + tableSetting + " is ready ("
-        + dialect.displayName() + ")");
+        + sql.dialect.displayName() + ")");
     return sql;
   }
 
-  /** A table made before sessions were indexed by user gets the column and its index, once, by whoever comes first. */
-  private void addPrincipalColumn(Connection connection, Sql sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      for (String ddl : sql.addPrincipalColumn) {
-        statement.execute(ddl);
+  /**
+   * A table made by an earlier version gets the columns it lacks (the index by user, the version), each once, by
+   * whoever comes first. Adding a column that another instance added meanwhile fails, and is then no failure.
+   *
+   * @throws SQLException when a column is missing and cannot be added (no right to alter the table)
+   */
+  private void addMissingColumns(Connection connection, Sql sql) throws SQLException {
+    for (Dialect.AddedColumn column : sql.addedColumns) {
+      try {
+        query(connection, column.probe());
+        continue; // there already
+      } catch (SQLException missing) {
+        // added below
       }
-      LOG.log(System.Logger.Level.INFO, description() + ": session table " + tableSetting + " gained the column"
-          + " principal_name and its index, for the sessions of each user");
-    } catch (SQLException e) {
-      probe(connection, sql); // another instance added them meanwhile; otherwise this throws
+      try (Statement statement = connection.createStatement()) {
+        for (String ddl : column.add()) {
+          statement.execute(ddl);
+        }
+        LOG.log(System.Logger.Level.INFO, description() + ": session table " + tableSetting + " gained the column "
+            + column.name() + column.purpose());
+      } catch (SQLException e) {
+        try {
+          query(connection, column.probe()); // another instance added it meanwhile
+        } catch (SQLException stillMissing) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -426,35 +548,63 @@ final class JdbcSessionStore implements SessionStore {
   /** The statements of one table in one dialect, built once. */
   static final class Sql {
     final Dialect dialect;
+    final Table table;
     final String read;
     final String upsert;
+    final String update;
     final String delete;
     final String probe;
     final String exists;
-    final java.util.List<String> createTable;
+    final List<String> createTable;
     final String cleanup;
     final int cleanupParameters;
-    final String probeWithoutPrincipal;
-    final java.util.List<String> addPrincipalColumn;
+    final String probeRequired;
+    final List<Dialect.AddedColumn> addedColumns;
     final String find;
     final String expired;
     final String deleteExpired;
 
     Sql(Dialect dialect, Table table, int batchSize) {
       this.dialect = dialect;
+      this.table = table;
       this.read = dialect.read(table);
       this.upsert = dialect.upsert(table);
+      this.update = dialect.update(table);
       this.delete = dialect.delete(table);
       this.probe = dialect.probe(table);
       this.exists = dialect.exists(table);
       this.createTable = dialect.createTable(table);
       this.cleanup = dialect.cleanup(table, batchSize);
       this.cleanupParameters = dialect.cleanupParameters(table);
-      this.probeWithoutPrincipal = dialect.probeWithoutPrincipal(table);
-      this.addPrincipalColumn = dialect.addPrincipalColumn(table);
+      this.probeRequired = dialect.probeRequired(table);
+      this.addedColumns = dialect.addedColumns(table);
       this.find = dialect.find(table);
       this.expired = dialect.expired(table, batchSize);
       this.deleteExpired = dialect.deleteExpired(table);
+    }
+  }
+
+  /** A row's data and version as the database returned them, parsed once the connection is given back. */
+  private record Stored(byte[] data, long version) {
+
+    /**
+     * The record; empty for a row without data (a table made by hand may allow it).
+     *
+     * @throws UnreadableRecordException when the data is not a session record
+     */
+    Optional<SessionRecord> parse() {
+      return data == null ? Optional.empty() : Optional.of(SessionRecord.parse(data, version));
+    }
+  }
+
+  /** The record of {@code row}, or empty, logged at {@code level}, when it is none (never with the session id). */
+  private Optional<SessionRecord> readable(Stored row, System.Logger.Level level, String consequence) {
+    try {
+      return row.parse();
+    } catch (UnreadableRecordException e) {
+      LOG.log(level, () -> description() + ": a stored session is not a session record (" + e.getMessage() + "); "
+          + consequence);
+      return Optional.empty();
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.sessionconfig.jdbc;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
-import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +56,7 @@ class JdbcSessionStoreProviderTest {
     assertEquals(SessionType.JDBC, settings.sessionType());
     try (SessionStore store = new JdbcSessionStoreProvider().open(settings)) {
       store.checkAvailable();
-      store.write("id1", bytes("data"), inAMinute());
+      store.write("id1", record("data"), inAMinute(), null);
       assertEquals("data", text(store.read("id1")));
       assertEquals("jdbc at " + URL, store.description());
       assertFalse(store.toString().contains(PASSWORD));

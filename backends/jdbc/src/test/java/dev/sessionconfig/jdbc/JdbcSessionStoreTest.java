@@ -1,11 +1,14 @@
 package dev.sessionconfig.jdbc;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.runtime.store.TestRecords.change;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.testing.MutableClock;
 import dev.sessionconfig.testing.StoreData;
@@ -24,6 +27,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -40,8 +44,8 @@ class JdbcSessionStoreTest {
     try (JdbcSessionStore store = JdbcSessionStore.builder(url).clock(clock).cleanupEvery(Duration.ofMillis(100))
         .open()) {
       store.checkAvailable();
-      store.write("old", bytes("data"), clock.instant().plusSeconds(1));
-      store.write("new", bytes("data"), clock.instant().plusSeconds(3600));
+      store.write("old", record("data"), clock.instant().plusSeconds(1), null);
+      store.write("new", record("data"), clock.instant().plusSeconds(3600), null);
       clock.advance(Duration.ofSeconds(2));
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (rows(url) > 1 && System.nanoTime() < deadline) {
@@ -79,10 +83,16 @@ class JdbcSessionStoreTest {
     String longId = "x".repeat(JdbcSessionStore.MAX_ID_LENGTH + 1);
     try (JdbcSessionStore store = JdbcSessionStore.builder(url).cleanupEvery(null).open()) {
       assertEquals(Optional.empty(), store.read(longId));
-      assertThrows(IllegalArgumentException.class, () -> store.write(longId, bytes("data"), StoreData.inAMinute()));
+      assertThrows(IllegalArgumentException.class,
+          () -> store.write(longId, record("data"), StoreData.inAMinute(), null));
+      assertFalse(store.update(longId, record("data"), change(StoreData.inAMinute(), null, Set.of(), "", "more")),
+          "no such session can exist");
       String longest = "x".repeat(JdbcSessionStore.MAX_ID_LENGTH);
-      store.write(longest, bytes("data"), StoreData.inAMinute());
-      assertEquals("data", StoreData.text(store.read(longest)));
+      store.write(longest, record("data"), StoreData.inAMinute(), null);
+      assertEquals("data", text(store.read(longest)));
+      SessionRecord basis = store.read(longest).orElseThrow();
+      assertTrue(store.update(longest, basis, change(StoreData.inAMinute(), null, Set.of(), "", "more")));
+      assertEquals("more", text(store.read(longest)));
     }
   }
 
@@ -195,8 +205,8 @@ class JdbcSessionStoreTest {
     try (JdbcSessionStore store = JdbcSessionStore.builder("jdbc:wrapped:h2").cleanupEvery(null).open()) {
       store.checkAvailable();
       assertEquals(Optional.of(Dialect.H2), store.dialect());
-      store.write("id1", bytes("data"), StoreData.inAMinute());
-      assertEquals("data", StoreData.text(store.read("id1")));
+      store.write("id1", record("data"), StoreData.inAMinute(), null);
+      assertEquals("data", text(store.read("id1")));
     } finally {
       DriverManager.deregisterDriver(wrapping);
     }

@@ -57,9 +57,4 @@ class PostgresSessionStoreTest extends ServerSessionStoreContract {
   protected String blobType() {
     return "BYTEA";
   }
-
-  @Override
-  protected String blobLiteral() {
-    return "decode('6f6e65', 'hex')";
-  }
 }

@@ -1,16 +1,19 @@
 package dev.sessionconfig.jdbc;
 
-import static dev.sessionconfig.testing.StoreData.bytes;
+import static dev.sessionconfig.runtime.store.TestRecords.change;
+import static dev.sessionconfig.runtime.store.TestRecords.record;
+import static dev.sessionconfig.runtime.store.TestRecords.text;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
-import static dev.sessionconfig.testing.StoreData.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.testing.ServerProcess;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -28,12 +31,14 @@ abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
   @Test
   void anOutageFailsEachOperationQuicklyAndTheSameStoreRecovers() {
     store.checkAvailable();
-    store.write("id1", bytes("before"), inAMinute());
+    store.write("id1", record("before"), inAMinute(), null);
+    SessionRecord basis = store.read("id1").orElseThrow();
     server().stop();
     try {
       String expected = store.description() + " is not reachable: ";
       assertFailsFast(expected, () -> store.read("id1"));
-      assertFailsFast(expected, () -> store.write("id1", bytes("during"), inAMinute()));
+      assertFailsFast(expected, () -> store.write("id1", record("during"), inAMinute(), null));
+      assertFailsFast(expected, () -> store.update("id1", basis, change(inAMinute(), null, Set.of(), "", "during")));
       assertFailsFast(expected, () -> store.delete("id1"));
       assertFailsFast(expected, store::checkAvailable);
       assertFailsFast(expected, store::cleanup);
@@ -42,13 +47,16 @@ abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
     }
     store.checkAvailable();
     assertEquals("before", text(store.read("id1")), "the database kept the session");
-    store.write("id1", bytes("after"), inAMinute());
+    assertTrue(store.update("id1", basis, change(inAMinute(), null, Set.of(), "", "updated after")),
+        "the session is still there");
+    assertEquals("updated after", text(store.read("id1")));
+    store.write("id1", record("after"), inAMinute(), null);
     assertEquals("after", text(store.read("id1")));
   }
 
   @Test
   void anOutageAfterAnIdlePeriodCostsOneRequestTheTimeOutAndTheNextOnesNothing() throws InterruptedException {
-    store.write("id1", bytes("before"), inAMinute());
+    store.write("id1", record("before"), inAMinute(), null);
     Thread.sleep(700); // the pool now checks its idle connection before lending it
     server().stop();
     try {
@@ -66,11 +74,17 @@ abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
 
   @Test
   void aRestartBetweenRequestsFailsNoRequest() {
-    store.write("id1", bytes("before"), inAMinute()); // leaves idle pooled connections, which the restart cuts
+    // leaves idle pooled connections, which the restart cuts
+    store.write("id1", record("before"), inAMinute(), null);
     server().stop();
     server().start();
     assertEquals("before", text(store.read("id1")));
-    store.write("id1", bytes("after"), inAMinute());
+    SessionRecord basis = store.read("id1").orElseThrow();
+    server().stop();
+    server().start();
+    assertTrue(store.update("id1", basis, change(inAMinute(), null, Set.of(), "", "updated")));
+    assertEquals("updated", text(store.read("id1")));
+    store.write("id1", record("after"), inAMinute(), null);
     assertEquals("after", text(store.read("id1")));
   }
 

@@ -3,6 +3,7 @@ package dev.sessionconfig.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.sessionconfig.runtime.outage.StoreFailures;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.io.EOFException;
 import java.lang.reflect.InvocationTargetException;
@@ -119,7 +120,7 @@ final class JdbcConnections implements AutoCloseable {
           return work.run(connection);
         }
       } catch (SQLException e) {
-        if (!retried && connectionLost(e) && !causedBy(e, SocketTimeoutException.class)) {
+        if (!retried && connectionLost(e) && !StoreFailures.causedBy(e, SocketTimeoutException.class)) {
           // A pooled connection that fails at once was most likely cut while idle by a database restart, and so
           // were the other idle ones: retire them all and try once more on a new connection, so that a restart
           // costs no request. Every unit of work here can be repeated: a SELECT, an upsert with an absolute
@@ -191,8 +192,8 @@ final class JdbcConnections implements AutoCloseable {
           throw new SessionStoreException(prefix() + " could not lend a connection: all " + MAX_CONNECTIONS
               + " connections stayed busy for " + TIMEOUT.toSeconds() + " s", Redaction.scrub(e, sensitive(id)));
         }
-        throw new SessionStoreException(prefix() + " is not reachable: it accepted no connection within "
-            + TIMEOUT.toSeconds() + " s", Redaction.scrub(e, sensitive(id)));
+        throw StoreFailures.unreachable(prefix(), "it accepted no connection within " + TIMEOUT.toSeconds() + " s",
+            Redaction.scrub(e, sensitive(id)));
       }
       // HikariCP's time-out carries the last connection attempt's failure: that is what went wrong.
       throw failure("connect", cause != null ? cause : e, e, id);
@@ -371,7 +372,7 @@ final class JdbcConnections implements AutoCloseable {
           + " and SESSION_JDBC_PASSWORD", cause);
     }
     if (connectionLost(what)) {
-      return new SessionStoreException(prefix() + " is not reachable: " + reason, cause);
+      return StoreFailures.unreachable(prefix(), reason, cause);
     }
     return new SessionStoreException(prefix() + " could not " + action + ": " + reason, cause);
   }
@@ -414,34 +415,9 @@ final class JdbcConnections implements AutoCloseable {
     return state == null ? "" : state;
   }
 
-  /** The most specific explanation in {@code e}'s chain: the deepest message, its first line. */
+  /** Why {@code e} happened, in a few words; the caller redacts it. */
   static String reason(Throwable e) {
-    Throwable specific = e;
-    int depth = 0;
-    for (Throwable t = e; t != null && depth++ < 20; t = Redaction.next(t)) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        specific = t;
-      }
-    }
-    String message = specific.getMessage() == null ? specific.getClass().getSimpleName()
-        : specific.getMessage().strip().lines().findFirst().orElse("").strip();
-    if (specific instanceof UnknownHostException) {
-      return "unknown host " + message;
-    }
-    if (specific instanceof SocketTimeoutException) {
-      return "no answer within the time-out (" + message + ")";
-    }
-    return message;
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    int depth = 0;
-    for (Throwable t = e; t != null && depth++ < 20; t = Redaction.next(t)) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+    return StoreFailures.reason(e, SOCKET_TIMEOUT);
   }
 
   /** The URL, its password masked. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import dev.sessionconfig.testing.ServerProcess;
 import java.time.Duration;
 import java.util.Optional;
@@ -104,7 +105,8 @@ abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
 
   private void assertFailsFast(String messageStart, Executable operation) {
     long start = System.nanoTime();
-    SessionStoreException e = assertThrows(SessionStoreException.class, operation);
+    // Unavailable, not merely refused: what opens the circuit in front of the store.
+    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, operation);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
     Failures.assertDoesNotShow(password(), e);

@@ -7,6 +7,7 @@ import com.spotify.folsom.MemcacheClosedException;
 import com.spotify.folsom.MemcacheOverloadedException;
 import com.spotify.folsom.guava.HostAndPort;
 import com.spotify.folsom.reconnect.AbstractReconnectionListener;
+import dev.sessionconfig.runtime.outage.StoreFailures;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
@@ -14,8 +15,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,8 +217,7 @@ final class MemcachedNodes implements AutoCloseable {
       throw failure(node, action, e.getCause());
     } catch (TimeoutException e) {
       reply.cancel(false);
-      throw new SessionStoreException(prefix(node) + " is not reachable: no answer within " + TIMEOUT.toSeconds()
-          + " s", e);
+      throw unreachable(node, "no answer within " + TIMEOUT.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SessionStoreException(prefix(node) + " could not " + action + ": the thread was interrupted", e);
@@ -237,11 +235,10 @@ final class MemcachedNodes implements AutoCloseable {
       while (!node.firstConnection.isDone()) {
         long left = deadline - System.nanoTime();
         if (node.lastFailure != null) {
-          throw new SessionStoreException(prefix(node) + " is not reachable: " + describe(node.lastFailure));
+          throw unreachable(node, describe(node.lastFailure), null);
         }
         if (left <= 0) {
-          throw new SessionStoreException(prefix(node) + " is not reachable: no answer within "
-              + TIMEOUT.toSeconds() + " s");
+          throw unreachable(node, "no answer within " + TIMEOUT.toSeconds() + " s", null);
         }
         try {
           node.firstConnection.get(Math.min(left, FIRST_CONNECTION_POLL_NANOS), TimeUnit.NANOSECONDS);
@@ -253,7 +250,7 @@ final class MemcachedNodes implements AutoCloseable {
       throw failure(node, "connect", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SessionStoreException(prefix(node) + " is not reachable: the thread was interrupted", e);
+      throw new SessionStoreException(prefix(node) + " could not connect: the thread was interrupted", e);
     }
   }
 
@@ -264,8 +261,7 @@ final class MemcachedNodes implements AutoCloseable {
       // (reset, broken pipe): the server went away. Why the last attempt to reconnect failed says the most.
       Throwable lastFailure = node.lastFailure;
       boolean timeout = String.valueOf(e.getMessage()).startsWith("Timeout");
-      return new SessionStoreException(prefix(node) + " is not reachable: "
-          + describe(timeout || lastFailure == null ? e : lastFailure), e);
+      return unreachable(node, describe(timeout || lastFailure == null ? e : lastFailure), e);
     }
     if (e instanceof MemcacheOverloadedException) {
       return new SessionStoreException(prefix(node) + " could not " + action + ": too many requests are waiting for"
@@ -291,26 +287,20 @@ final class MemcachedNodes implements AutoCloseable {
           : message.startsWith("Disconnected") ? "the connection was lost"
           : message;
     }
-    Throwable specific = e;
-    int depth = 0;
-    for (Throwable t = e; t != null && depth++ < 20; t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        specific = t;
-      }
-    }
-    String message = specific.getMessage() == null ? specific.getClass().getSimpleName() : specific.getMessage();
-    if (specific instanceof UnknownHostException) {
-      return "unknown host " + message;
-    }
-    if (specific instanceof ConnectTimeoutException) {
+    if (StoreFailures.causedBy(e, ConnectTimeoutException.class)) {
       return "no connection within " + TIMEOUT.toSeconds() + " s";
     }
-    if (specific instanceof ConnectException) {
-      // Netty's "Connection refused: /127.0.0.1:11211": the prefix of the message already names the server.
-      int colon = message.indexOf(": ");
-      return colon > 0 ? message.substring(0, colon) : message;
-    }
-    return message;
+    return StoreFailures.reason(e, TIMEOUT);
+  }
+
+  /**
+   * The failure of a server that cannot be reached. With one server the store is down, which the circuit breaker
+   * in front of every store acts on; with several, only the sessions on this one are (the others' still work), and
+   * Folsom already fails this server's operations at once while it reconnects.
+   */
+  private SessionStoreException unreachable(Node node, String reason, Throwable cause) {
+    return nodes.size() == 1 ? StoreFailures.unreachable(prefix(node), reason, cause)
+        : new SessionStoreException(prefix(node) + " is not reachable: " + reason, cause);
   }
 
   private static String prefix(Node node) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -122,7 +123,7 @@ class MemcachedOutageTest {
             List.of("127.0.0.1:" + silent.getLocalPort()), "s:", ID_LENGTH)) {
       String expected = "memcached at 127.0.0.1:" + silent.getLocalPort() + " is not reachable: no answer within 2 s";
       long start = System.nanoTime();
-      SessionStoreException e = assertThrows(SessionStoreException.class, () -> stuck.read("id1"));
+      SessionStoreException e = assertThrows(StoreUnavailableException.class, () -> stuck.read("id1"));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertEquals(expected, e.getMessage());
       assertTrue(took.toMillis() >= 1_500 && took.toMillis() < 4_500, "took " + took);
@@ -137,7 +138,7 @@ class MemcachedOutageTest {
     signal(server, "STOP"); // frozen: connections stay open, nothing answers
     try {
       long start = System.nanoTime();
-      SessionStoreException e = assertThrows(SessionStoreException.class, () -> store.read("id1"));
+      SessionStoreException e = assertThrows(StoreUnavailableException.class, () -> store.read("id1"));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertEquals("memcached at 127.0.0.1:" + memcached.port() + " is not reachable: no answer within 2 s",
           e.getMessage());
@@ -175,7 +176,8 @@ class MemcachedOutageTest {
 
   private static void assertFailsFast(String messageStart, Executable operation) {
     long start = System.nanoTime();
-    SessionStoreException e = assertThrows(SessionStoreException.class, operation);
+    // Unavailable, not merely refused: what opens the circuit in front of the store.
+    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, operation);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
     assertTrue(took.compareTo(Duration.ofMillis(500)) < 0, "took " + took + ": " + e.getMessage());

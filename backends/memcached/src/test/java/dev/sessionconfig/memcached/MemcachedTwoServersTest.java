@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import dev.sessionconfig.testing.MemcachedServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,6 +156,8 @@ class MemcachedTwoServersTest {
       SessionStoreException read = assertThrows(SessionStoreException.class, () -> store.read(onSecond.get(0)));
       assertTrue(read.getMessage().startsWith("memcached at " + second.address() + " is not reachable: "),
           read.getMessage());
+      // One server of two down is not the store down: the circuit in front of it must stay closed for the first's.
+      assertFalse(read instanceof StoreUnavailableException, "only this server's sessions are unavailable");
       assertThrows(SessionStoreException.class, () -> store.write(onSecond.get(0), record("moved?"), inAMinute(), null));
       assertFalse(keys(first).contains("s:" + onSecond.get(0)), "the session did not move to the first server");
     } finally {

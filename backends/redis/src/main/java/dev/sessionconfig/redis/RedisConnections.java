@@ -1,12 +1,11 @@
 package dev.sessionconfig.redis;
 
+import dev.sessionconfig.runtime.outage.StoreFailures;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
-import javax.net.ssl.SSLException;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.CommandObjects;
@@ -124,7 +123,7 @@ final class RedisConnections implements AutoCloseable {
       try (connection) {
         return exchange.run(connection, commands);
       } catch (JedisConnectionException e) {
-        if (retried || causedBy(e, SocketTimeoutException.class)) {
+        if (retried || StoreFailures.causedBy(e, SocketTimeoutException.class)) {
           throw unreachable(e);
         }
         // A pooled connection that fails at once was most likely cut while idle by a Redis restart, and so were
@@ -149,17 +148,17 @@ final class RedisConnections implements AutoCloseable {
         throw new SessionStoreException(prefix() + " could not " + action + ": all " + MAX_CONNECTIONS
             + " connections stayed busy for " + TIMEOUT.toSeconds() + " s", e);
       }
-      throw causedBy(e, JedisConnectionException.class) ? unreachable(e) : failed(action, e);
+      throw StoreFailures.causedBy(e, JedisConnectionException.class) ? unreachable(e) : failed(action, e);
     }
   }
 
   private SessionStoreException unreachable(JedisException e) {
-    return new SessionStoreException(prefix() + " is not reachable: " + reason(e), e);
+    return StoreFailures.unreachable(prefix(), reason(e), e);
   }
 
   private SessionStoreException failed(String action, JedisException e) {
     String reason = reason(e);
-    boolean loginRefused = causedBy(e, JedisAccessControlException.class) || reason.startsWith("NOAUTH")
+    boolean loginRefused = StoreFailures.causedBy(e, JedisAccessControlException.class) || reason.startsWith("NOAUTH")
         || reason.startsWith("WRONGPASS");
     if (loginRefused) {
       return new SessionStoreException(prefix() + " refused to log in (" + reason + "): check the user and password"
@@ -172,35 +171,9 @@ final class RedisConnections implements AutoCloseable {
     return "redis at " + address.hostAndPort();
   }
 
-  /** The most specific explanation in {@code e}'s causes (Jedis keeps a refused connection's in a suppressed one). */
+  /** Why {@code e} happened, in a few words. */
   static String reason(Throwable e) {
-    Throwable specific = e;
-    boolean tls = false;
-    int depth = 0;
-    for (Throwable t = e; t != null && depth++ < 20; t = t.getCause() != null ? t.getCause()
-        : t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null) {
-      tls |= t instanceof SSLException;
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        specific = t;
-      }
-    }
-    String message = specific.getMessage() == null ? specific.getClass().getSimpleName() : specific.getMessage();
-    if (specific instanceof UnknownHostException) {
-      return "unknown host " + message;
-    }
-    if (specific instanceof SocketTimeoutException) {
-      return "no answer within " + TIMEOUT.toSeconds() + " s (" + message + ")";
-    }
-    return tls ? "TLS handshake failed: " + message : message;
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+    return StoreFailures.reason(e, TIMEOUT);
   }
 
   /** {@code host:port/db}, never the password. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import dev.sessionconfig.testing.RedisServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -106,7 +107,8 @@ class RedisOutageTest {
 
   private static void assertFailsFast(String messageStart, Executable operation) {
     long start = System.nanoTime();
-    SessionStoreException e = assertThrows(SessionStoreException.class, operation);
+    // Unavailable, not merely refused: what opens the circuit in front of the store.
+    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, operation);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
     Failures.assertDoesNotShow(PASSWORD, e);

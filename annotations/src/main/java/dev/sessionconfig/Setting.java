@@ -32,6 +32,16 @@ public enum Setting {
   SESSION_MAX_SIZE(ValueKind.INT, null, 512 * 1024),
   /** How often the filesystem and JDBC stores delete expired sessions (and report them); unset: the store's own. */
   SESSION_CLEANUP_INTERVAL(ValueKind.DURATION, null, null),
+  /**
+   * How long a request waits for a networked store (Redis, memcached, a database server): for a connection, then
+   * for each answer. A store that does not answer in time fails the request with 503.
+   */
+  SESSION_STORE_TIMEOUT(ValueKind.DURATION, null, Duration.ofSeconds(2)),
+  /**
+   * The most connections a networked store keeps: Redis and database servers, per application instance (unset:
+   * 32 and 10); memcached, per server (unset: 1, which pipelines every request).
+   */
+  SESSION_STORE_POOL_SIZE(ValueKind.INT, null, null),
   SESSION_COOKIE_NAME(ValueKind.STRING, null, "session"),
   SESSION_COOKIE_DOMAIN(ValueKind.STRING, null, null),
   SESSION_COOKIE_PATH(ValueKind.STRING, null, "/"),

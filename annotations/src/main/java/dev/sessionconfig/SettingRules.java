@@ -92,6 +92,26 @@ public final class SettingRules {
             : invalid(setting, "an interval of " + interval.toMillis() + " ms would keep a thread busy deleting",
                 "use at least one second, e.g. Duration.ofMinutes(1), or leave it out for the store's own");
       }
+      case SESSION_STORE_TIMEOUT: {
+        Duration timeout = (Duration) value;
+        if (timeout.compareTo(Duration.ofMillis(100)) < 0) {
+          return invalid(setting, "a timeout of " + timeout.toMillis() + " ms would fail requests that the store"
+              + " answers in time", "use at least 100 ms; the default is 2 seconds");
+        }
+        return timeout.compareTo(Duration.ofMinutes(1)) <= 0 ? Optional.empty()
+            : invalid(setting, "a timeout of " + timeout.toSeconds() + " seconds would hold every request a minute"
+                + " or more while the store is down", "use at most one minute; the default is 2 seconds");
+      }
+      case SESSION_STORE_POOL_SIZE: {
+        int connections = (Integer) value;
+        if (connections < 1) {
+          return invalid(setting, "a pool of " + connections + " connections could serve no request",
+              "use at least 1, or leave the setting out for the store's own");
+        }
+        return connections <= 1000 ? Optional.empty()
+            : invalid(setting, connections + " connections per instance would exhaust the store's connection limit",
+                "use at most 1000, or leave the setting out for the store's own");
+      }
       case SESSION_MAX_SIZE: {
         int bytes = (Integer) value;
         if (bytes < 1024) {

@@ -119,4 +119,26 @@ class SettingRulesTest {
     assertEquals(0600, Setting.SESSION_FILE_MODE.parse("0600"));
     assertTrue(SettingRules.check(Setting.SESSION_FILE_MODE, 0644).isPresent());
   }
+
+  @Test
+  void aStoreTimeoutIsBetweenATenthOfASecondAndAMinute() {
+    assertTrue(SettingRules.check(Setting.SESSION_STORE_TIMEOUT, Duration.ofMillis(100)).isEmpty());
+    assertTrue(SettingRules.check(Setting.SESSION_STORE_TIMEOUT, Duration.ofMinutes(1)).isEmpty());
+    assertEquals("a timeout of 50 ms would fail requests that the store answers in time; use at least 100 ms; the"
+        + " default is 2 seconds",
+        SettingRules.check(Setting.SESSION_STORE_TIMEOUT, Duration.ofMillis(50)).orElseThrow().text());
+    assertEquals("a timeout of 120 seconds would hold every request a minute or more while the store is down; use"
+        + " at most one minute; the default is 2 seconds",
+        SettingRules.check(Setting.SESSION_STORE_TIMEOUT, Duration.ofMinutes(2)).orElseThrow().text());
+  }
+
+  @Test
+  void aPoolSizeIsBetweenOneAndAThousand() {
+    assertTrue(SettingRules.check(Setting.SESSION_STORE_POOL_SIZE, 1).isEmpty());
+    assertTrue(SettingRules.check(Setting.SESSION_STORE_POOL_SIZE, 1000).isEmpty());
+    assertEquals("a pool of 0 connections could serve no request; use at least 1, or leave the setting out for the"
+        + " store's own", SettingRules.check(Setting.SESSION_STORE_POOL_SIZE, 0).orElseThrow().text());
+    assertTrue(SettingRules.check(Setting.SESSION_STORE_POOL_SIZE, 5000).orElseThrow().text()
+        .startsWith("5000 connections per instance would exhaust"));
+  }
 }

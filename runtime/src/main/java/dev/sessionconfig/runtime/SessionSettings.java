@@ -2,6 +2,7 @@ package dev.sessionconfig.runtime;
 
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.values.AttributeTypes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The validated, effective session settings of one config class. Immutable; secrets are {@link Secret}s and
@@ -159,6 +161,14 @@ public final class SessionSettings {
   /** SESSION_CLEANUP_INTERVAL, when set: how often stores that sweep delete (and report) expired sessions. */
   public Optional<Duration> cleanupInterval() {
     return Optional.ofNullable((Duration) values.get(Setting.SESSION_CLEANUP_INTERVAL));
+  }
+
+  /** SESSION_STORE_TIMEOUT and SESSION_STORE_POOL_SIZE, for the networked stores. */
+  public ConnectionLimits connectionLimits() {
+    Integer poolSize = (Integer) values.get(Setting.SESSION_STORE_POOL_SIZE);
+    return new ConnectionLimits(
+        (Duration) values.getOrDefault(Setting.SESSION_STORE_TIMEOUT, ConnectionLimits.DEFAULT_TIMEOUT),
+        poolSize == null ? OptionalInt.empty() : OptionalInt.of(poolSize));
   }
 
   public int fileThreshold() {

@@ -147,14 +147,21 @@ public abstract class ServerProcess<S extends ServerProcess<S>>
 
   /**
    * Freezes the server (SIGSTOP): its connections stay open and nothing answers, as a server that hangs or a network
-   * that drops every packet. {@link #thaw()} lets it run on.
+   * that drops every packet. {@link #thaw()} lets it run on. The server's child processes too: PostgreSQL serves each
+   * connection from a process of its own.
    */
   public final synchronized void freeze() throws IOException, InterruptedException {
     signal(process.pid(), "STOP");
+    for (ProcessHandle child : process.descendants().toList()) {
+      signal(child.pid(), "STOP");
+    }
   }
 
   /** Lets a {@link #freeze frozen} server run on (SIGCONT). */
   public final synchronized void thaw() throws IOException, InterruptedException {
+    for (ProcessHandle child : process.descendants().toList()) {
+      signal(child.pid(), "CONT");
+    }
     signal(process.pid(), "CONT");
   }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.sessionconfig.runtime.outage.StoreFailures;
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.io.EOFException;
 import java.lang.reflect.InvocationTargetException;
@@ -46,12 +47,8 @@ import javax.sql.DataSource;
  * reconnects by itself when the database is back.
  */
 final class JdbcConnections implements AutoCloseable {
-  /** The longest a request waits for a connection: the whole cost of an outage to one request. */
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
-  /** The longest a statement may wait for the database's answer (PostgreSQL and MariaDB/MySQL drivers). */
-  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
   /** Each request holds a connection for one statement only, so a few connections serve many threads. */
-  static final int MAX_CONNECTIONS = 10;
+  static final int DEFAULT_POOL_SIZE = 10;
   static final String POOL_NAME = "sessionconfig-jdbc";
 
   /** A unit of work on one connection. */
@@ -72,7 +69,13 @@ final class JdbcConnections implements AutoCloseable {
   /** New, unpooled connections: the pool's source, and checkAvailable's. Set holding {@link #lock}. */
   private volatile DataSource connector;
   /** Unpooled connections lent while the pool has none: never more than the pool's own size. */
-  private final Semaphore directConnections = new Semaphore(MAX_CONNECTIONS);
+  /**
+   * The longest a request waits for a connection, and a statement for the database's answer (PostgreSQL and
+   * MariaDB/MySQL drivers): the whole cost of an outage to one request.
+   */
+  private final Duration timeout;
+  private final int maxConnections;
+  private final Semaphore directConnections;
   private volatile HikariDataSource pool;
   private volatile boolean closed;
 
@@ -80,7 +83,11 @@ final class JdbcConnections implements AutoCloseable {
    * @param decorate wraps the pool's unpooled connection source: identity in production, a statement counter in
    *     tests
    */
-  JdbcConnections(String url, String user, String password, UnaryOperator<DataSource> decorate) {
+  JdbcConnections(String url, String user, String password, ConnectionLimits limits,
+      UnaryOperator<DataSource> decorate) {
+    this.timeout = limits.timeout();
+    this.maxConnections = limits.poolSize(DEFAULT_POOL_SIZE);
+    this.directConnections = new Semaphore(maxConnections);
     this.url = url.trim();
     this.maskedUrl = JdbcUrls.mask(this.url);
     this.user = user;
@@ -188,11 +195,11 @@ final class JdbcConnections implements AutoCloseable {
       if (e instanceof SQLTransientConnectionException && cause == null) {
         // HikariCP's time-out with no failed connection attempt behind it: every connection stayed in use, or
         // the database took longer than the time-out to accept a new one.
-        if (bean != null && bean.getActiveConnections() >= MAX_CONNECTIONS) {
-          throw new SessionStoreException(prefix() + " could not lend a connection: all " + MAX_CONNECTIONS
-              + " connections stayed busy for " + TIMEOUT.toSeconds() + " s", Redaction.scrub(e, sensitive(id)));
+        if (bean != null && bean.getActiveConnections() >= maxConnections) {
+          throw new SessionStoreException(prefix() + " could not lend a connection: all " + maxConnections
+              + " connections stayed busy for " + StoreFailures.seconds(timeout), Redaction.scrub(e, sensitive(id)));
         }
-        throw StoreFailures.unreachable(prefix(), "it accepted no connection within " + TIMEOUT.toSeconds() + " s",
+        throw StoreFailures.unreachable(prefix(), "it accepted no connection within " + StoreFailures.seconds(timeout),
             Redaction.scrub(e, sensitive(id)));
       }
       // HikariCP's time-out carries the last connection attempt's failure: that is what went wrong.
@@ -254,9 +261,9 @@ final class JdbcConnections implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName(POOL_NAME);
     config.setDataSource(connector());
-    config.setConnectionTimeout(TIMEOUT.toMillis());
-    config.setValidationTimeout(TIMEOUT.toMillis() / 2);
-    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    config.setConnectionTimeout(timeout.toMillis());
+    config.setValidationTimeout(timeout.toMillis() / 2);
+    config.setMaximumPoolSize(maxConnections);
     config.setMinimumIdle(1);
     // Start without connecting: checkAvailable() is where an unusable database is reported, with this store's
     // message rather than a pool's exception at construction.
@@ -329,13 +336,16 @@ final class JdbcConnections implements AutoCloseable {
     }
     switch (urlDialect.orElse(Dialect.H2)) {
       case POSTGRESQL:
-        setUnlessInUrl(properties, "connectTimeout", String.valueOf(TIMEOUT.toSeconds()));
-        setUnlessInUrl(properties, "socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        // Whole seconds for PostgreSQL's driver, rounded up: 0 would mean no time-out at all.
+        setUnlessInUrl(properties, "connectTimeout", String.valueOf(wholeSeconds(timeout)));
+        setUnlessInUrl(properties, "socketTimeout", String.valueOf(wholeSeconds(timeout)));
+        // The whole login, which may take two attempts (with TLS, then without) that would each wait the time-out.
+        setUnlessInUrl(properties, "loginTimeout", String.valueOf(wholeSeconds(timeout)));
         setUnlessInUrl(properties, "ApplicationName", "sessionconfig");
         break;
       case MARIADB:
-        setUnlessInUrl(properties, "connectTimeout", String.valueOf(TIMEOUT.toMillis()));
-        setUnlessInUrl(properties, "socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
+        setUnlessInUrl(properties, "connectTimeout", String.valueOf(timeout.toMillis()));
+        setUnlessInUrl(properties, "socketTimeout", String.valueOf(timeout.toMillis()));
         break;
       default:
         break; // in-process databases: nothing to wait for on a network
@@ -416,8 +426,12 @@ final class JdbcConnections implements AutoCloseable {
   }
 
   /** Why {@code e} happened, in a few words; the caller redacts it. */
-  static String reason(Throwable e) {
-    return StoreFailures.reason(e, SOCKET_TIMEOUT);
+  private String reason(Throwable e) {
+    return StoreFailures.reason(e, timeout);
+  }
+
+  private static long wholeSeconds(Duration timeout) {
+    return (timeout.toMillis() + 999) / 1000;
   }
 
   /** The URL, its password masked. */

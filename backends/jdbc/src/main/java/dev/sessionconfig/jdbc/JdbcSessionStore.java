@@ -1,5 +1,6 @@
 package dev.sessionconfig.jdbc;
 
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.ExpiryListener;
 import dev.sessionconfig.runtime.store.OptimisticUpdate;
 import dev.sessionconfig.runtime.store.PrincipalIndex;
@@ -100,7 +101,7 @@ final class JdbcSessionStore implements SessionStore {
   };
 
   private JdbcSessionStore(Builder builder) {
-    this.db = new JdbcConnections(builder.url, builder.user, builder.password, builder.decorate);
+    this.db = new JdbcConnections(builder.url, builder.user, builder.password, builder.limits, builder.decorate);
     this.tableSetting = builder.table;
     this.clock = builder.clock;
     this.batchSize = builder.batchSize;
@@ -624,6 +625,7 @@ final class JdbcSessionStore implements SessionStore {
     private Duration cleanupInterval = Duration.ofMinutes(5);
     private int batchSize = CLEANUP_BATCH;
     private UnaryOperator<DataSource> decorate = UnaryOperator.identity();
+    private ConnectionLimits limits = ConnectionLimits.DEFAULTS;
 
     private Builder(String url) {
       this.url = Objects.requireNonNull(url, "url");
@@ -664,6 +666,12 @@ final class JdbcSessionStore implements SessionStore {
         throw new IllegalArgumentException("the cleanup batch size must be positive");
       }
       this.batchSize = batchSize;
+      return this;
+    }
+
+    /** SESSION_STORE_TIMEOUT and SESSION_STORE_POOL_SIZE. */
+    Builder limits(ConnectionLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -41,6 +41,7 @@ public final class JdbcSessionStoreProvider implements SessionStoreProvider {
         .password(settings.jdbcPassword().map(Secret::reveal).orElse(null))
         .table(settings.jdbcTable() == null ? "sessions" : settings.jdbcTable())
         .cleanupEvery(settings.cleanupInterval().orElseGet(() -> cleanupInterval(settings.permanentSessionLifetime())))
+        .limits(settings.connectionLimits())
         .open();
   }
 

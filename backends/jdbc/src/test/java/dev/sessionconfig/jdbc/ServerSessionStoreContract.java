@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import dev.sessionconfig.testing.ServerProcess;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.function.Executable;
 /** What a store on a database server does beyond the contract: outages, restarts, a server that is not there. */
 abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
   /** Fails fast: the pool's wait for a connection, and a little for the test's own machinery. */
-  private static final Duration FAST = JdbcConnections.TIMEOUT.plusMillis(1500);
+  private static final Duration FAST = ConnectionLimits.DEFAULT_TIMEOUT.plusMillis(1500);
 
   /** The running server, which tests may stop and start again on the same port. */
   protected abstract ServerProcess<?> server();
@@ -71,6 +75,24 @@ abstract class ServerSessionStoreContract extends JdbcSessionStoreContract {
       server().start();
     }
     assertEquals("before", text(store.read("id1")), "recovers with the first request after the restart");
+  }
+
+  @Test
+  void aServerThatNeverAnswersCostsTheConfiguredTimeoutAndIsUnavailable() throws Exception {
+    // Accepts connections (the kernel does, from the backlog) and never says a word: a hung database.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      JdbcSessionStore hung = open(JdbcSessionStore.builder(urlAt(silent.getLocalPort())).user(user())
+          .password(password()).cleanupEvery(null)
+          .limits(new ConnectionLimits(Duration.ofSeconds(1), OptionalInt.of(2))));
+      long start = System.nanoTime();
+      StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> hung.read("id1"));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertTrue(e.getMessage().startsWith(hung.description() + " is not reachable: "), e.getMessage());
+      Failures.assertDoesNotShow(password(), e);
+      // SESSION_STORE_TIMEOUT of 1 s, not the default 2 s: the setting reaches the driver.
+      assertTrue(took.compareTo(Duration.ofMillis(1900)) < 0, "took " + took);
+      assertTrue(took.compareTo(Duration.ofMillis(900)) >= 0, "took " + took + ": it did wait for an answer");
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.spotify.folsom.MemcacheOverloadedException;
 import com.spotify.folsom.guava.HostAndPort;
 import com.spotify.folsom.reconnect.AbstractReconnectionListener;
 import dev.sessionconfig.runtime.outage.StoreFailures;
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
@@ -45,12 +46,10 @@ import java.util.stream.Collectors;
  *       connection is reopened by Folsom with a backoff of at most {@value #MAX_RECONNECT_DELAY_MILLIS} ms, so the
  *       store works again within a second of the server coming back, without a restart.
  *   <li><b>Outages</b>: while a server is unreachable, an operation on it fails at once (no connection to wait
- *       for) or after {@link #TIMEOUT} (a server that accepts but does not answer), never later.
+ *       for) or after SESSION_STORE_TIMEOUT (a server that accepts but does not answer), never later.
  * </ul>
  */
 final class MemcachedNodes implements AutoCloseable {
-  /** Short, so that an outage fails the request at once instead of holding a container thread. */
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
   /** The longest pause between two attempts to reconnect to a server that is down. */
   static final long MAX_RECONNECT_DELAY_MILLIS = 1000;
   private static final long FIRST_CONNECTION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -59,6 +58,8 @@ final class MemcachedNodes implements AutoCloseable {
 
   private final List<Node> nodes;
   private final KetamaRing<Node> ring;
+  /** Short, so that an outage fails the request at once instead of holding a container thread. */
+  private final Duration timeout;
 
   /** One server: its address, its client, and what became of the last attempt to connect to it. */
   static final class Node extends AbstractReconnectionListener {
@@ -76,8 +77,11 @@ final class MemcachedNodes implements AutoCloseable {
     /** Set by {@link MemcachedNodes#close()}: the connection then ends on purpose, which is nothing to log. */
     volatile boolean closed;
 
-    Node(MemcachedAddress address) {
+    private final Duration timeout;
+
+    Node(MemcachedAddress address, Duration timeout) {
       this.address = address;
+      this.timeout = timeout;
       this.firstConnection = new CompletableFuture<>();
       this.eventLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("memcached-" + address, true));
     }
@@ -94,7 +98,7 @@ final class MemcachedNodes implements AutoCloseable {
       boolean first = lastFailure == null;
       lastFailure = failure;
       if (first && !closed) {
-        LOG.log(System.Logger.Level.WARNING, "memcached at " + address + " is not reachable: " + describe(failure)
+        LOG.log(System.Logger.Level.WARNING, "memcached at " + address + " is not reachable: " + describe(failure, timeout)
             + "; trying again every " + MAX_RECONNECT_DELAY_MILLIS + " ms at most");
       }
     }
@@ -105,7 +109,7 @@ final class MemcachedNodes implements AutoCloseable {
       lastFailure = new ConnectionLostException(cause);
       if (wasConnected && !closed) {
         LOG.log(System.Logger.Level.WARNING, "memcached at " + address + ": the connection was lost"
-            + (cause != null ? " (" + describe(cause) + ")" : "") + "; reconnecting");
+            + (cause != null ? " (" + describe(cause, timeout) + ")" : "") + "; reconnecting");
       }
     }
 
@@ -132,14 +136,16 @@ final class MemcachedNodes implements AutoCloseable {
     }
   }
 
-  MemcachedNodes(List<MemcachedAddress> addresses) {
+  MemcachedNodes(List<MemcachedAddress> addresses, ConnectionLimits limits) {
+    this.timeout = limits.timeout();
     Map<String, Node> created = new LinkedHashMap<>();
     for (MemcachedAddress address : addresses) {
-      Node node = new Node(address);
+      Node node = new Node(address, timeout);
       AsciiMemcacheClient<byte[]> client = MemcacheClientBuilder.newByteArrayClient()
           .withAddress(address.connectHost(), address.port())
           // Folsom's one timeout: for connecting, and for a reply (after which it drops the connection and reconnects).
-          .withConnectionTimeoutMillis(TIMEOUT.toMillis())
+          .withConnectionTimeoutMillis(timeout.toMillis())
+          .withConnections(limits.poolSize(1))
           // Folsom's default backoff grows to a minute: a session store must be back within a second.
           .withBackoff(new ExponentialBackoff(10, MAX_RECONNECT_DELAY_MILLIS, 2.5))
           .withReconnectionListener(node)
@@ -167,10 +173,10 @@ final class MemcachedNodes implements AutoCloseable {
    * @throws SessionStoreException when the server cannot be reached or does not answer in time
    */
   <T> T execute(Node node, String action, Function<AsciiMemcacheClient<byte[]>, CompletionStage<T>> command) {
-    awaitFirstConnection(node, System.nanoTime() + TIMEOUT.toNanos());
-    // Folsom times the request out itself after TIMEOUT; the longer bound only guards against a reply never coming.
+    awaitFirstConnection(node, System.nanoTime() + timeout.toNanos());
+    // Folsom times the request out itself after the timeout; the longer bound only guards against a reply never coming.
     return await(node, action, command.apply(node.client).toCompletableFuture(),
-        System.nanoTime() + 2 * TIMEOUT.toNanos());
+        System.nanoTime() + 2 * timeout.toNanos());
   }
 
   /**
@@ -179,7 +185,7 @@ final class MemcachedNodes implements AutoCloseable {
    * @throws SessionStoreException naming each server that does not, one after the other
    */
   void checkAll() {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     Map<Node, CompletableFuture<?>> replies = new IdentityHashMap<>();
     for (Node node : nodes) {
       if (node.firstConnection.isDone()) {
@@ -217,7 +223,7 @@ final class MemcachedNodes implements AutoCloseable {
       throw failure(node, action, e.getCause());
     } catch (TimeoutException e) {
       reply.cancel(false);
-      throw unreachable(node, "no answer within " + TIMEOUT.toSeconds() + " s", e);
+      throw unreachable(node, "no answer within " + StoreFailures.seconds(timeout), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SessionStoreException(prefix(node) + " could not " + action + ": the thread was interrupted", e);
@@ -235,10 +241,10 @@ final class MemcachedNodes implements AutoCloseable {
       while (!node.firstConnection.isDone()) {
         long left = deadline - System.nanoTime();
         if (node.lastFailure != null) {
-          throw unreachable(node, describe(node.lastFailure), null);
+          throw unreachable(node, describe(node.lastFailure, timeout), null);
         }
         if (left <= 0) {
-          throw unreachable(node, "no answer within " + TIMEOUT.toSeconds() + " s", null);
+          throw unreachable(node, "no answer within " + StoreFailures.seconds(timeout), null);
         }
         try {
           node.firstConnection.get(Math.min(left, FIRST_CONNECTION_POLL_NANOS), TimeUnit.NANOSECONDS);
@@ -260,18 +266,18 @@ final class MemcachedNodes implements AutoCloseable {
       // No connection ("Not connected", "Disconnected" while Folsom reconnects), or it broke under the request
       // (reset, broken pipe): the server went away. Why the last attempt to reconnect failed says the most.
       Throwable lastFailure = node.lastFailure;
-      boolean timeout = String.valueOf(e.getMessage()).startsWith("Timeout");
-      return unreachable(node, describe(timeout || lastFailure == null ? e : lastFailure), e);
+      boolean timedOut = String.valueOf(e.getMessage()).startsWith("Timeout");
+      return unreachable(node, describe(timedOut || lastFailure == null ? e : lastFailure, timeout), e);
     }
     if (e instanceof MemcacheOverloadedException) {
       return new SessionStoreException(prefix(node) + " could not " + action + ": too many requests are waiting for"
           + " this server (it is too slow or the connection is congested)", e);
     }
-    return new SessionStoreException(prefix(node) + " could not " + action + ": " + describe(e), e);
+    return new SessionStoreException(prefix(node) + " could not " + action + ": " + describe(e, timeout), e);
   }
 
   /** The most specific explanation in {@code e}'s causes, without Netty's address suffix. */
-  static String describe(Throwable failure) {
+  static String describe(Throwable failure, Duration timeout) {
     Throwable e = failure;
     while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
       e = e.getCause();
@@ -282,15 +288,15 @@ final class MemcachedNodes implements AutoCloseable {
     if (e instanceof MemcacheClosedException) {
       // Folsom's "Timeout", "Not connected", "Disconnected, memcached=host" and the like.
       String message = String.valueOf(e.getMessage());
-      return message.startsWith("Timeout") ? "no answer within " + TIMEOUT.toSeconds() + " s"
+      return message.startsWith("Timeout") ? "no answer within " + StoreFailures.seconds(timeout)
           : message.startsWith("Not connected") ? "not connected"
           : message.startsWith("Disconnected") ? "the connection was lost"
           : message;
     }
     if (StoreFailures.causedBy(e, ConnectTimeoutException.class)) {
-      return "no connection within " + TIMEOUT.toSeconds() + " s";
+      return "no connection within " + StoreFailures.seconds(timeout);
     }
-    return StoreFailures.reason(e, TIMEOUT);
+    return StoreFailures.reason(e, timeout);
   }
 
   /**
@@ -317,7 +323,7 @@ final class MemcachedNodes implements AutoCloseable {
     for (Node node : nodes) {
       node.closed = true;
       node.client.shutdown();
-      node.eventLoop.shutdownGracefully(0, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      node.eventLoop.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.sessionconfig.memcached;
 
 import com.spotify.folsom.GetResult;
 import com.spotify.folsom.MemcacheStatus;
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.OptimisticUpdate;
 import dev.sessionconfig.runtime.store.SessionChange;
 import dev.sessionconfig.runtime.store.SessionRecord;
@@ -69,8 +70,13 @@ final class MemcachedSessionStore implements SessionStore {
    * @throws SessionStoreException when a server is not {@code host:port}, or keys would not be valid memcached keys
    */
   static MemcachedSessionStore open(List<String> servers, String keyPrefix, int idLength) {
+    return open(servers, keyPrefix, idLength, ConnectionLimits.DEFAULTS);
+  }
+
+  /** A store on {@code servers} with SESSION_STORE_TIMEOUT and SESSION_STORE_POOL_SIZE (connections per server). */
+  static MemcachedSessionStore open(List<String> servers, String keyPrefix, int idLength, ConnectionLimits limits) {
     checkKeyPrefix(keyPrefix, idLength);
-    return new MemcachedSessionStore(new MemcachedNodes(MemcachedAddress.parseAll(servers)), keyPrefix);
+    return new MemcachedSessionStore(new MemcachedNodes(MemcachedAddress.parseAll(servers), limits), keyPrefix);
   }
 
   @Override

@@ -30,6 +30,6 @@ public final class MemcachedSessionStoreProvider implements SessionStoreProvider
   public SessionStore open(SessionSettings settings) {
     List<String> servers = settings.memcachedServers();
     return MemcachedSessionStore.open(servers.isEmpty() ? DEFAULT_SERVERS : servers, settings.keyPrefix(),
-        settings.idLength());
+        settings.idLength(), settings.connectionLimits());
   }
 }

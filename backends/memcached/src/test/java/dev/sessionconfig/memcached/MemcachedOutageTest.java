@@ -2,6 +2,7 @@ package dev.sessionconfig.memcached;
 
 import static dev.sessionconfig.memcached.TestData.ID_LENGTH;
 import static dev.sessionconfig.memcached.TestData.eventually;
+import static dev.sessionconfig.memcached.TestData.stat;
 import static dev.sessionconfig.testing.StoreData.inAMinute;
 import static dev.sessionconfig.runtime.store.TestRecords.change;
 import static dev.sessionconfig.runtime.store.TestRecords.record;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.store.StoreUnavailableException;
@@ -19,6 +21,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +135,31 @@ class MemcachedOutageTest {
   }
 
   @Test
+  void theTimeoutAndTheConnectionsPerServerAreTheApplicationsSettings() throws Exception {
+    store.checkAvailable(); // the other store's one connection is open: counted before
+    long before = stat(memcached.stats(), "curr_connections");
+    try (MemcachedSessionStore pooled = MemcachedSessionStore.open(List.of(memcached.address()), "session:",
+        ID_LENGTH, new ConnectionLimits(Duration.ofMillis(500), OptionalInt.of(3)))) {
+      assertTrue(eventually(Duration.ofSeconds(3), () -> stat(memcached.stats(), "curr_connections") == before + 3),
+          "SESSION_STORE_POOL_SIZE = 3 opens three connections: " + memcached.stats().get("curr_connections")
+              + " open, " + before + " before");
+      pooled.write("id1", record("data"), inAMinute(), null);
+      ProcessHandle server = serverProcess();
+      signal(server, "STOP");
+      try {
+        long start = System.nanoTime();
+        SessionStoreException e = assertThrows(StoreUnavailableException.class, () -> pooled.read("id1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals("memcached at 127.0.0.1:" + memcached.port() + " is not reachable: no answer within 500 ms",
+            e.getMessage());
+        assertTrue(took.toMillis() >= 400 && took.toMillis() < 1_500, "took " + took);
+      } finally {
+        signal(server, "CONT");
+      }
+    }
+  }
+
+  @Test
   void aServerThatHangsFailsRequestsAfterTheTimeoutAndTheStoreRecoversWhenItResumes() throws Exception {
     store.write("id1", record("before"), inAMinute(), null);
     ProcessHandle server = serverProcess();
@@ -146,7 +174,7 @@ class MemcachedOutageTest {
     } finally {
       signal(server, "CONT");
     }
-    assertTrue(eventually(RECOVERY.plus(MemcachedNodes.TIMEOUT), this::available), "works again once it resumes");
+    assertTrue(eventually(RECOVERY.plus(ConnectionLimits.DEFAULT_TIMEOUT), this::available), "works again once it resumes");
     assertEquals("before", text(store.read("id1")), "the data was never lost: the server only paused");
   }
 

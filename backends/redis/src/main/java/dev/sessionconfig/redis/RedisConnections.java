@@ -1,6 +1,7 @@
 package dev.sessionconfig.redis;
 
 import dev.sessionconfig.runtime.outage.StoreFailures;
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -29,12 +30,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * that fails on first use can be told apart from a server that cannot be reached (see {@link #execute}).
  */
 final class RedisConnections implements AutoCloseable {
-  /** Short, so that an outage fails the request at once instead of holding a container thread. */
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
   /** Each request holds a connection for one command only, so a few connections serve many threads. */
-  private static final int MAX_CONNECTIONS = 32;
+  static final int DEFAULT_POOL_SIZE = 32;
 
   private final RedisAddress address;
+  /** Short, so that an outage fails the request at once instead of holding a container thread. */
+  private final Duration timeout;
+  private final int maxConnections;
   private final DefaultJedisClientConfig clientConfig;
   private final ConnectionPool pool;
   // RESP2 pinned here and in the client config: replies then have the shape these command objects expect,
@@ -45,10 +47,13 @@ final class RedisConnections implements AutoCloseable {
    * @param tlsOptions for {@code rediss://}: null for the JVM's default trust store (a private CA goes there, or in
    *     {@code -Djavax.net.ssl.trustStore}); tests pass options that trust their own certificate
    */
-  RedisConnections(RedisAddress address, SslOptions tlsOptions) {
+  RedisConnections(RedisAddress address, SslOptions tlsOptions, ConnectionLimits limits) {
     this.address = address;
-    this.clientConfig = clientConfig(address, tlsOptions);
-    this.pool = new ConnectionPool(new HostAndPort(address.connectHost(), address.port()), clientConfig, poolConfig());
+    this.timeout = limits.timeout();
+    this.maxConnections = limits.poolSize(DEFAULT_POOL_SIZE);
+    this.clientConfig = clientConfig(address, tlsOptions, timeout);
+    this.pool = new ConnectionPool(new HostAndPort(address.connectHost(), address.port()), clientConfig,
+        poolConfig(maxConnections, timeout));
   }
 
   /**
@@ -63,10 +68,11 @@ final class RedisConnections implements AutoCloseable {
     return address;
   }
 
-  private static DefaultJedisClientConfig clientConfig(RedisAddress address, SslOptions tlsOptions) {
+  private static DefaultJedisClientConfig clientConfig(RedisAddress address, SslOptions tlsOptions,
+      Duration timeout) {
     DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
-        .socketTimeoutMillis((int) TIMEOUT.toMillis())
+        .connectionTimeoutMillis((int) timeout.toMillis())
+        .socketTimeoutMillis((int) timeout.toMillis())
         .protocol(RedisProtocol.RESP2)
         .user(address.user())
         .password(address.password())
@@ -81,13 +87,13 @@ final class RedisConnections implements AutoCloseable {
     return config.build();
   }
 
-  private static ConnectionPoolConfig poolConfig() {
+  private static ConnectionPoolConfig poolConfig(int maxConnections, Duration timeout) {
     ConnectionPoolConfig config = new ConnectionPoolConfig();
-    config.setMaxTotal(MAX_CONNECTIONS);
-    config.setMaxIdle(MAX_CONNECTIONS);
+    config.setMaxTotal(maxConnections);
+    config.setMaxIdle(maxConnections);
     config.setMinIdle(0);
     // Waiting forever for a free connection (the default) would turn a slow Redis into hung requests.
-    config.setMaxWait(TIMEOUT);
+    config.setMaxWait(timeout);
     config.setJmxEnabled(false);
     return config;
   }
@@ -145,8 +151,8 @@ final class RedisConnections implements AutoCloseable {
     } catch (JedisException e) {
       // Jedis wraps whatever went wrong in the pool (connecting, logging in, waiting) in a plain JedisException.
       if (e.getCause() instanceof NoSuchElementException) {
-        throw new SessionStoreException(prefix() + " could not " + action + ": all " + MAX_CONNECTIONS
-            + " connections stayed busy for " + TIMEOUT.toSeconds() + " s", e);
+        throw new SessionStoreException(prefix() + " could not " + action + ": all " + maxConnections
+            + " connections stayed busy for " + StoreFailures.seconds(timeout), e);
       }
       throw StoreFailures.causedBy(e, JedisConnectionException.class) ? unreachable(e) : failed(action, e);
     }
@@ -172,8 +178,8 @@ final class RedisConnections implements AutoCloseable {
   }
 
   /** Why {@code e} happened, in a few words. */
-  static String reason(Throwable e) {
-    return StoreFailures.reason(e, TIMEOUT);
+  String reason(Throwable e) {
+    return StoreFailures.reason(e, timeout);
   }
 
   /** {@code host:port/db}, never the password. */

@@ -82,7 +82,7 @@ final class RedisExpiries implements AutoCloseable {
       } catch (RuntimeException e) {
         if (!closed) {
           LOG.log(System.Logger.Level.WARNING, "redis at " + redis + ": listening for expired sessions failed ("
-              + RedisConnections.reason(e) + "); trying again in " + pause / 1000 + " s");
+              + redis.reason(e) + "); trying again in " + pause / 1000 + " s");
         }
       }
       sleep(pause);

@@ -1,5 +1,6 @@
 package dev.sessionconfig.redis;
 
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.ExpiryListener;
 import dev.sessionconfig.runtime.store.PrincipalIndex;
 import dev.sessionconfig.runtime.store.SessionChange;
@@ -111,7 +112,12 @@ final class RedisSessionStore implements SessionStore {
    * @throws dev.sessionconfig.runtime.store.SessionStoreException when {@code url} is no Redis URL
    */
   static RedisSessionStore open(String url, String keyPrefix, SslOptions tlsOptions) {
-    return new RedisSessionStore(new RedisConnections(RedisAddress.parse(url), tlsOptions), keyPrefix);
+    return open(url, keyPrefix, tlsOptions, ConnectionLimits.DEFAULTS);
+  }
+
+  /** A store with SESSION_STORE_TIMEOUT and SESSION_STORE_POOL_SIZE. */
+  static RedisSessionStore open(String url, String keyPrefix, SslOptions tlsOptions, ConnectionLimits limits) {
+    return new RedisSessionStore(new RedisConnections(RedisAddress.parse(url), tlsOptions, limits), keyPrefix);
   }
 
   @Override

@@ -14,7 +14,7 @@ import dev.sessionconfig.runtime.store.SessionStoreProvider;
  * the server's certificate checked against the JVM's trust store ({@code -Djavax.net.ssl.trustStore} for a
  * private CA) and against the host name. Sessions live in a hash at {@code SESSION_KEY_PREFIX + id} with a TTL. A Redis
  * that cannot be reached fails the request with a {@link dev.sessionconfig.runtime.store.SessionStoreException}
- * within about two seconds, and the store works again as soon as Redis is back.
+ * within SESSION_STORE_TIMEOUT (two seconds unless set), and the store works again as soon as Redis is back.
  */
 public final class RedisSessionStoreProvider implements SessionStoreProvider {
   /** Flask-Session's default, used only when settings carry no URL (the loader normally fills it in). */
@@ -27,6 +27,7 @@ public final class RedisSessionStoreProvider implements SessionStoreProvider {
 
   @Override
   public SessionStore open(SessionSettings settings) {
-    return RedisSessionStore.open(settings.redisUrl().orElse(DEFAULT_URL), settings.keyPrefix(), null);
+    return RedisSessionStore.open(settings.redisUrl().orElse(DEFAULT_URL), settings.keyPrefix(), null,
+        settings.connectionLimits());
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sessionconfig.runtime.store.ConnectionLimits;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import dev.sessionconfig.runtime.store.StoreUnavailableException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,26 @@ class RedisOutageTest {
   }
 
   @Test
+  void theTimeoutIsTheApplicationsSetting() throws Exception {
+    try (RedisSessionStore quick = RedisSessionStore.open(redis.url(":" + PASSWORD + "@"), "s:", null,
+        new ConnectionLimits(Duration.ofMillis(500), OptionalInt.of(1)))) {
+      quick.write("id1", record("before"), inAMinute(), null);
+      redis.freeze(); // connections stay open, nothing answers
+      try {
+        long start = System.nanoTime();
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> quick.read("id1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(e.getMessage().startsWith("redis at 127.0.0.1:" + redis.port() + " is not reachable: no answer"
+            + " within 500 ms"), e.getMessage());
+        assertTrue(took.toMillis() >= 400 && took.toMillis() < 1_500, "took " + took);
+      } finally {
+        redis.thaw();
+      }
+      assertEquals("before", text(quick.read("id1")), "the server only paused");
+    }
+  }
+
+  @Test
   void aRestartBetweenRequestsFailsNoRequest() {
     // leaves an idle pooled connection, which the restart cuts
     store.write("id1", record("before"), inAMinute(), null);
@@ -112,7 +134,7 @@ class RedisOutageTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
     Failures.assertDoesNotShow(PASSWORD, e);
-    assertTrue(took.compareTo(RedisConnections.TIMEOUT) < 0, "took " + took);
+    assertTrue(took.compareTo(ConnectionLimits.DEFAULT_TIMEOUT) < 0, "took " + took);
   }
 
 }

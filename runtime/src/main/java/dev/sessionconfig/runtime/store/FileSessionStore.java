@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -89,6 +90,7 @@ public final class FileSessionStore implements SessionStore {
 
   private final Path directory;
   private final int threshold;
+  private final AtomicLong evictions = new AtomicLong();
   private final Set<PosixFilePermission> permissions;
   private final Clock clock;
   private final ScheduledExecutorService sweeper;
@@ -424,6 +426,14 @@ public final class FileSessionStore implements SessionStore {
   }
 
   /**
+   * How many live sessions this instance has ended early to keep SESSION_FILE_THRESHOLD since it started (each
+   * sweep that does so also logs a WARNING): users logged out before their time, so a number to watch.
+   */
+  public long evictions() {
+    return evictions.get();
+  }
+
+  /**
    * One cleaning pass: deletes expired session files and stale temporary files, then enforces the threshold.
    * Synchronized so that a sweep and a write over the threshold do not both delete.
    */
@@ -462,6 +472,9 @@ public final class FileSessionStore implements SessionStore {
     for (int i = 0; i < excess; i++) {
       Path evicted = live.get(i).path();
       end(idOf(evicted), evicted, false);
+    }
+    if (excess > 0) {
+      evictions.addAndGet(excess);
     }
     files.set(Math.min(live.size(), threshold));
   }

@@ -20,9 +20,13 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -198,8 +202,32 @@ class FileSessionStoreTest {
       other.write(id(c), DATA, in(Duration.ofMinutes(c - 'a' + 1)), null);
     }
     store = open(temp, 2, 0600);
-    store.sweep();
+    List<String> logged = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getLevel() + " " + record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger("dev.sessionconfig.store");
+    logger.addHandler(capture);
+    try {
+      store.sweep();
+    } finally {
+      logger.removeHandler(capture);
+    }
     assertEquals(List.of(id('d') + ".session", id('e') + ".session"), names(temp));
+    // Users logged out early: never silently.
+    assertEquals(List.of("WARNING " + store.description() + ": 3 sessions were ended early to keep"
+        + " SESSION_FILE_THRESHOLD (2 files): those that would have expired soonest; raise the threshold if that was"
+        + " too few"), logged);
+    assertEquals(3, store.evictions());
   }
 
   @Test

@@ -66,8 +66,9 @@ abstract class JdbcStoreTest extends HarnessTest implements SharedStoreTest {
     assertAll(all,
         () -> assertEquals(Map.of(), hello, "GET /"),
         () -> assertEquals(Map.of("select", 1L), get, "GET /get"),
-        () -> assertEquals(Map.of("select", 1L, "upsert", 1L), modify, "POST /modify"),
-        () -> assertEquals(Map.of("select", 1L, "upsert", 1L), set, "POST /set"),
+        // The change only, to the row as read: UPDATE ... WHERE id = ? AND version = ?, no retry uncontended.
+        () -> assertEquals(Map.of("select", 1L, "update", 1L), modify, "POST /modify"),
+        () -> assertEquals(Map.of("select", 1L, "update", 1L), set, "POST /set"),
         () -> assertEquals(Map.of("select", 1L), getAgain, "GET /get"),
         () -> assertEquals(Map.of("select", 1L, "delete", 1L), logout, "POST /logout"));
   }

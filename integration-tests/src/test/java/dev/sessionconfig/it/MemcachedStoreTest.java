@@ -128,11 +128,6 @@ abstract class MemcachedStoreTest extends HarnessTest implements NetworkStoreTes
     }
   }
 
-  /** Folsom's request timeout. */
-  @Override
-  public Duration storeTimeout() {
-    return Duration.ofSeconds(2);
-  }
 
   @Override
   public String serverName() {

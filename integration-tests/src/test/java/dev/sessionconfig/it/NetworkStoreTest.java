@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.it.Harness.App;
 import dev.sessionconfig.it.config.AppConfigLoader;
+import dev.sessionconfig.it.config.ShortTimeoutConfig;
+import dev.sessionconfig.it.config.ShortTimeoutConfigLoader;
 import dev.sessionconfig.it.container.ContainerStartException;
 import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Reply;
@@ -75,17 +77,18 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
     return Stream.empty();
   }
 
-  /** The longest a request may wait for this store before it gives up (its socket or command timeout). */
-  Duration storeTimeout();
+  /** SESSION_STORE_TIMEOUT of {@link ShortTimeoutConfig}. */
+  Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
 
   /**
    * A server that hangs (frozen, connections open) costs a request that needs it one store timeout and a 503, not
-   * two: the 503 is answered without the container's error page, which would reach for the session again.
+   * two: the 503 is answered without the container's error page, which would reach for the session again. The
+   * timeout is the application's SESSION_STORE_TIMEOUT, half the default: a store that ignored it would take longer.
    */
   @Test
   default void aFrozenServerCostsARequestOneTimeout() throws Exception {
     try (S own = newServer().start()) {
-      App app = harness().start(AppConfigLoader::initApp, pointingAt(own));
+      App app = harness().start(ShortTimeoutConfigLoader::initApp, pointingAt(own));
       Browser browser = app.browser();
       assertBody("value set", browser.post("/set", "value", "42"));
       own.freeze();
@@ -94,8 +97,8 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
         Reply get = browser.get("/get");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(503, get.status(), "GET /get with " + serverName() + " frozen: " + get);
-        assertTrue(took.compareTo(storeTimeout().multipliedBy(7).dividedBy(4)) < 0, "GET /get with " + serverName()
-            + " frozen took " + took.toMillis() + " ms, more than one store timeout (" + storeTimeout().toMillis()
+        assertTrue(took.compareTo(SHORT_TIMEOUT.multipliedBy(7).dividedBy(4)) < 0, "GET /get with " + serverName()
+            + " frozen took " + took.toMillis() + " ms, more than one store timeout (" + SHORT_TIMEOUT.toMillis()
             + " ms)");
       } finally {
         own.thaw();

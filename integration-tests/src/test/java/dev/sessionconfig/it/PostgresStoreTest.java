@@ -13,7 +13,6 @@ import dev.sessionconfig.it.container.ContainerStartException;
 import dev.sessionconfig.it.store.StoreKind;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.testing.PostgresServer;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,11 +33,6 @@ abstract class PostgresStoreTest extends JdbcStoreTest implements NetworkStoreTe
   /** The password written in the unreachable database's URL, which initApp's error must not show. */
   private final String urlSecret = "url-secret-" + UUID.randomUUID();
 
-  /** The driver's socket timeout. */
-  @Override
-  public Duration storeTimeout() {
-    return Duration.ofSeconds(5);
-  }
 
   @Override
   public String serverName() {

@@ -74,11 +74,6 @@ abstract class RedisStoreTest extends HarnessTest implements NetworkStoreTest<Re
     assertEquals(Map.of("value", "42"), StoredAttributes.of(id, redis.readEntry(id)));
   }
 
-  /** The command timeout. */
-  @Override
-  public Duration storeTimeout() {
-    return Duration.ofSeconds(2);
-  }
 
   @Override
   public String serverName() {

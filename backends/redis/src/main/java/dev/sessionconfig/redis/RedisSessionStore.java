@@ -111,7 +111,12 @@ final class RedisSessionStore implements SessionStore {
    * @throws dev.sessionconfig.runtime.store.SessionStoreException when {@code url} is no Redis URL
    */
   static RedisSessionStore open(String url, String keyPrefix, SslOptions tlsOptions) {
-    return new RedisSessionStore(new RedisConnections(RedisAddress.parse(url), tlsOptions), keyPrefix);
+    RedisAddress address = RedisAddress.parse(url);
+    if (address.topology() != dev.sessionconfig.RedisUrl.Topology.STANDALONE) {
+      throw new dev.sessionconfig.runtime.store.SessionStoreException("SESSION_REDIS: " + address
+          + ": this version of the Redis store connects to one server only (redis:// or rediss://)");
+    }
+    return new RedisSessionStore(new RedisConnections(address, tlsOptions), keyPrefix);
   }
 
   @Override

@@ -146,6 +146,25 @@ public abstract class ServerProcess<S extends ServerProcess<S>>
   }
 
   /**
+   * Kills the server (SIGKILL) as a crash would: no shutdown, nothing saved, its clients' connections reset. Like
+   * {@link #stop()}, keeps the port and directory for a later {@link #start()}; does nothing when it is not running.
+   */
+  public final synchronized void kill() {
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    running.descendants().forEach(ProcessHandle::destroyForcibly);
+    running.destroyForcibly();
+    try {
+      running.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /**
    * Freezes the server (SIGSTOP): its connections stay open and nothing answers, as a server that hangs or a network
    * that drops every packet. {@link #thaw()} lets it run on.
    */

@@ -157,7 +157,7 @@ public final class RedisUrl {
     String masterName = null;
     if (topology == Topology.SENTINEL) {
       masterName = fragment == null ? "" : decode(fragment);
-      if (masterName.isBlank() || containsSpaceOrControl(masterName)) {
+      if (masterName.isBlank() || SettingRules.containsControlOrSpace(masterName)) {
         throw invalid(shown + " names no master after '#', which the sentinels need to tell where the master is",
             "end it with the name the sentinels monitor it under, as in sentinel.conf's 'sentinel monitor NAME ...',"
                 + " e.g. redis-sentinel://host1:26379,host2:26379/0#mymaster");
@@ -294,15 +294,6 @@ public final class RedisUrl {
       }
     }
     return true;
-  }
-
-  private static boolean containsSpaceOrControl(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) <= ' ' || text.charAt(i) == 127) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String decode(String text) {

@@ -403,7 +403,7 @@ public final class SettingRules {
     return false;
   }
 
-  private static boolean containsControlOrSpace(String text) {
+  static boolean containsControlOrSpace(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c <= ' ' || c == 127) {

@@ -109,22 +109,10 @@ final class RedisConnections implements AutoCloseable {
     return address.topology() == RedisUrl.Topology.CLUSTER;
   }
 
+  /** How to reach the Redis servers: logged in as the URL says, on its database. */
   private static DefaultJedisClientConfig clientConfig(RedisAddress address, SslOptions tlsOptions) {
-    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
-        .socketTimeoutMillis((int) TIMEOUT.toMillis())
-        .protocol(RedisProtocol.RESP2)
-        .user(address.user())
-        .password(address.password())
-        .database(address.database())
-        // CLIENT SETINFO only labels connections, and servers before 7.2 answer it with an error.
-        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-    if (address.tls()) {
-      // SslOptions verify in FULL mode by default: the certificate chain and that it was issued for this host,
-      // so that a certificate stolen from another server is refused.
-      config.sslOptions(tlsOptions != null ? tlsOptions : SslOptions.builder().build());
-    }
-    return config.build();
+    return connectionConfig(address, tlsOptions).user(address.user()).password(address.password())
+        .database(address.database()).build();
   }
 
   /**
@@ -132,15 +120,22 @@ final class RedisConnections implements AutoCloseable {
    * the servers are.
    */
   private static DefaultJedisClientConfig sentinelConfig(RedisAddress address, SslOptions tlsOptions) {
+    return connectionConfig(address, tlsOptions).build();
+  }
+
+  private static DefaultJedisClientConfig.Builder connectionConfig(RedisAddress address, SslOptions tlsOptions) {
     DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis((int) TIMEOUT.toMillis())
         .socketTimeoutMillis((int) TIMEOUT.toMillis())
         .protocol(RedisProtocol.RESP2)
+        // CLIENT SETINFO only labels connections, and servers before 7.2 answer it with an error.
         .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (address.tls()) {
+      // SslOptions verify in FULL mode by default: the certificate chain and that it was issued for this host,
+      // so that a certificate stolen from another server is refused.
       config.sslOptions(tlsOptions != null ? tlsOptions : SslOptions.builder().build());
     }
-    return config.build();
+    return config;
   }
 
   private static ConnectionPoolConfig poolConfig() {

@@ -386,60 +386,14 @@ public final class SettingRules {
     return Optional.empty();
   }
 
-  /**
-   * {@code redis[s]://[[user]:password@]host[:port][/db]}, the forms redis-py's {@code from_url} takes too. The
-   * messages hide the whole user info: a malformed URL may hold a password where no pattern expects one.
-   */
+  /** The rules of {@link RedisUrl}, which the Redis store parses with at startup. */
   private static Optional<Violation> checkRedisUrl(String value) {
-    String url = value.trim();
-    String shown = "'" + url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1****@") + "'";
-    String form = "redis://[[user]:password@]host[:port][/db], or rediss://... for TLS";
-    URI uri;
     try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return invalid(Setting.SESSION_REDIS, shown + " is not a valid URL (" + e.getReason() + ")",
-          "percent-encode special characters of a password, e.g. '@' as %40, and write it as " + form);
+      RedisUrl.parse(value);
+      return Optional.empty();
+    } catch (RedisUrl.InvalidRedisUrlException e) {
+      return Optional.of(e.violation());
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("redis") && !scheme.equals("rediss")) {
-      return invalid(Setting.SESSION_REDIS, shown + " is not a redis or rediss URL", "write it as " + form);
-    }
-    if (uri.getHost() == null) {
-      return invalid(Setting.SESSION_REDIS, shown + " names no host", "write it as " + form
-          + ", percent-encoding special characters of a password, e.g. '@' as %40");
-    }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      return invalid(Setting.SESSION_REDIS, shown + " has options after '?' or '#', which are not supported",
-          "leave them out: " + form);
-    }
-    if (uri.getRawUserInfo() != null && uri.getRawUserInfo().indexOf(':') < 0) {
-      // redis-py reads "redis://name@host" as a user without a password, which people mean as a password more
-      // often than not: refuse the guess rather than connect without authenticating.
-      return invalid(Setting.SESSION_REDIS, shown + " has user info without a colon, so it is unclear whether it is"
-          + " a user or a password", "put a colon before the password or between user and password: " + form);
-    }
-    String path = uri.getPath();
-    if (path != null && !path.isEmpty() && !path.equals("/") && !isDatabaseNumber(path.substring(1))) {
-      return invalid(Setting.SESSION_REDIS, shown + " ends in a path that is not a database number",
-          "end it with a database number such as /0, or with no path for database 0: " + form);
-    }
-    if (uri.getPort() > 65535) {
-      return invalid(Setting.SESSION_REDIS, shown + " has a port above 65535", "write it as " + form);
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isDatabaseNumber(String text) {
-    if (text.isEmpty() || text.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Optional<Violation> checkUri(Setting setting, String value, Set<String> schemes, String fix) {
@@ -469,7 +423,7 @@ public final class SettingRules {
     return false;
   }
 
-  private static boolean containsControlOrSpace(String text) {
+  static boolean containsControlOrSpace(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c <= ' ' || c == 127) {

@@ -28,6 +28,8 @@ class ChecksTest {
   private static final String KEY = "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");";
   private static final String TYPE = "  static final SessionType SESSION_TYPE = SessionType.FILESYSTEM;";
   private static final String JDBC = "  static final SessionType SESSION_TYPE = SessionType.JDBC;";
+  /** SESSION_REDIS beside a filesystem store: its own rules are checked all the same. */
+  private static final String IRRELEVANT = "  @SuppressWarnings(\"sessionconfig:IrrelevantSetting\")";
   private static final String JDBC_URL = "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\");";
 
   /** A config class {@code com.acme.Config} with the given body lines. */
@@ -81,6 +83,18 @@ class ChecksTest {
         Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "password",
             config(KEY, TYPE, "  @SuppressWarnings(\"sessionconfig:IrrelevantSetting\")",
                 "  static final String SESSION_REDIS = \"redis://:hunter2@cache:6379\"; // here")),
+        Arguments.of("LiteralSecretKey", Diagnostic.Kind.ERROR, "password",
+            config(KEY, TYPE, IRRELEVANT,
+                "  static final String SESSION_REDIS = \"redis-sentinel://:hunter2@s1,s2#mymaster\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "names no master after '#'",
+            config(KEY, TYPE, IRRELEVANT, "  static final String SESSION_REDIS = \"redis-sentinel://s1:26379,s2:26379/0\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "has only database 0",
+            config(KEY, TYPE, IRRELEVANT, "  static final String SESSION_REDIS = \"redis-cluster://n1:7000,n2:7001/2\"; // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "not a number from 1 to 65535 after host 'n2'",
+            config(KEY, TYPE, IRRELEVANT, "  static final String SESSION_REDIS =",
+                "      System.getenv().getOrDefault(\"SESSION_REDIS\", \"redis-cluster://n1:7000,n2:70o1\"); // here")),
+        Arguments.of("InvalidSettingValue", Diagnostic.Kind.ERROR, "empty entry in its list of hosts",
+            config(KEY, TYPE, IRRELEVANT, "  static final String SESSION_REDIS = \"rediss-sentinel://s1,,s2#m\"; // here")),
         Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable SECRET_KEY",
             config("  static final String SECRET_KEY = System.getenv().getOrDefault(\"SECRET_KEY\", \"dev\"); // here", TYPE)),
         Arguments.of("LiteralSecretFallback", Diagnostic.Kind.ERROR, "environment variable SECRET_KEY",
@@ -322,6 +336,11 @@ class ChecksTest {
             "  public static class Legacy implements java.io.Serializable {",
             "    private static final long serialVersionUID = 1L;",
             "  }")),
+        Arguments.of("a Sentinel URL", config(KEY, TYPE, IRRELEVANT,
+            "  static final String SESSION_REDIS = \"rediss-sentinel://s1,s2:26380,[::1]/3#mymaster\";")),
+        Arguments.of("a Cluster URL from the environment with a valid fallback", config(KEY, TYPE, IRRELEVANT,
+            "  static final String SESSION_REDIS =",
+            "      System.getenv().getOrDefault(\"SESSION_REDIS\", \"redis-cluster://n1:7000,n2:7001/0\");")),
         Arguments.of("other upper-case constants", config(KEY, TYPE, "  static final int MAX_USERS = 10;",
             "  static final String APP_NAME = \"shop\";")),
         Arguments.of("a suppressed warning on the field", config(KEY, TYPE,

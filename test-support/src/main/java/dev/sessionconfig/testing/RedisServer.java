@@ -8,10 +8,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLSocket;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -37,6 +40,10 @@ public final class RedisServer extends ServerProcess<RedisServer> {
   private String password;
   private TestCertificate certificate;
   private Path binary;
+  private RedisServer replicaOf;
+  private RedisServer monitored;
+  private String masterName;
+  private Duration clusterNodeTimeout;
 
   private RedisServer() {
     super("redis-server");
@@ -50,6 +57,66 @@ public final class RedisServer extends ServerProcess<RedisServer> {
   public RedisServer requirePassword(String password) {
     this.password = password;
     return this;
+  }
+
+  /** Makes the server a replica of {@code master} ({@code --replicaof}), which must be started first. */
+  public RedisServer replicaOf(RedisServer master) {
+    this.replicaOf = master;
+    return this;
+  }
+
+  /**
+   * Makes this a sentinel ({@code redis-server sentinel.conf --sentinel}) that monitors {@code master} as
+   * {@code masterName} with a quorum of 2, calls it down after 1 s without an answer and fails over within 5 s.
+   * {@code master} must be started first.
+   */
+  public RedisServer sentinelOf(String masterName, RedisServer master) {
+    this.masterName = masterName;
+    this.monitored = master;
+    return this;
+  }
+
+  /**
+   * Makes the server a Redis Cluster node ({@code --cluster-enabled yes}) that calls a peer failed after
+   * {@code nodeTimeout}; {@link #createCluster} joins nodes into a cluster.
+   */
+  public RedisServer clusterNode(Duration nodeTimeout) {
+    this.clusterNodeTimeout = nodeTimeout;
+    return this;
+  }
+
+  /**
+   * Joins started {@link #clusterNode cluster nodes} into one cluster with {@code redis-cli --cluster create}
+   * ({@code replicas} per master) and waits until every node says {@code cluster_state:ok}.
+   */
+  public static void createCluster(List<RedisServer> nodes, int replicas) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(locate("redis-cli", "redis-tools", "REDIS_CLI",
+        List.of(Path.of("/usr/bin/redis-cli"))).toString(), "--cluster", "create"));
+    for (RedisServer node : nodes) {
+      command.add(HOST + ":" + node.port());
+    }
+    command.addAll(List.of("--cluster-replicas", String.valueOf(replicas), "--cluster-yes"));
+    CommandResult result = run(command, Map.of(), null, Duration.ofSeconds(60));
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("redis-cli --cluster create failed: " + result.output());
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (RedisServer node : nodes) {
+      try (Jedis client = node.client()) {
+        while (!client.clusterInfo().contains("cluster_state:ok") || !inSync(client.info("replication"))) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the cluster is not ok after 30 s: " + client.clusterInfo()
+                + client.info("replication"));
+          }
+          Thread.sleep(50);
+        }
+      }
+    }
+  }
+
+  /** Whether INFO replication shows a master, or a replica whose link to its master is up. */
+  private static boolean inSync(String replication) {
+    return replication.contains("role:master") || replication.contains("master_link_status:up");
   }
 
   /** Makes the server speak only TLS, with {@code certificate}. */
@@ -82,9 +149,27 @@ public final class RedisServer extends ServerProcess<RedisServer> {
   }
 
   @Override
+  protected void initialize() throws IOException {
+    if (monitored != null) {
+      // Sentinel rewrites its configuration file as it learns: a file of its own, in its directory.
+      Files.writeString(directory().resolve("sentinel.conf"), String.join("\n",
+          "sentinel monitor " + masterName + " " + HOST + " " + monitored.port() + " 2",
+          "sentinel down-after-milliseconds " + masterName + " 1000",
+          "sentinel failover-timeout " + masterName + " 5000",
+          "sentinel parallel-syncs " + masterName + " 1", ""));
+    }
+  }
+
+  @Override
   protected List<String> command() {
+    if (monitored != null) {
+      return List.of(binary.toString(), directory().resolve("sentinel.conf").toString(), "--sentinel",
+          "--bind", HOST, "--port", String.valueOf(port()), "--dir", directory().toString(), "--daemonize", "no");
+    }
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--bind", HOST, "--dir",
-        directory().toString(), "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes"));
+        directory().toString(), "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes",
+        // A master would wait 5 s for more replicas before a first sync: tests start their replicas together.
+        "--repl-diskless-sync-delay", "0"));
     if (certificate == null) {
       command.addAll(List.of("--port", String.valueOf(port())));
     } else {
@@ -94,6 +179,15 @@ public final class RedisServer extends ServerProcess<RedisServer> {
     }
     if (password != null) {
       command.addAll(List.of("--requirepass", password));
+    }
+    if (replicaOf != null) {
+      command.addAll(List.of("--replicaof", HOST, String.valueOf(replicaOf.port())));
+    }
+    if (clusterNodeTimeout != null) {
+      // The bus port would be port + 10000, which may be taken or beyond 65535: a free one of its own.
+      command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+          "--cluster-node-timeout", String.valueOf(clusterNodeTimeout.toMillis()),
+          "--cluster-port", String.valueOf(freePort())));
     }
     return command;
   }

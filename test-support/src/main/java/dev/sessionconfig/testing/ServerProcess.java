@@ -146,23 +146,51 @@ public abstract class ServerProcess<S extends ServerProcess<S>>
   }
 
   /**
+   * Kills the server (SIGKILL) as a crash would: no shutdown, nothing saved, its clients' connections reset. Like
+   * {@link #stop()}, keeps the port and directory for a later {@link #start()}; does nothing when it is not running.
+   */
+  public final synchronized void kill() {
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    running.descendants().forEach(ProcessHandle::destroyForcibly);
+    running.destroyForcibly();
+    try {
+      running.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /**
    * Freezes the server (SIGSTOP): its connections stay open and nothing answers, as a server that hangs or a network
    * that drops every packet. {@link #thaw()} lets it run on. The server's child processes too: PostgreSQL serves each
    * connection from a process of its own.
    */
   public final synchronized void freeze() throws IOException, InterruptedException {
     signal(process.pid(), "STOP");
-    for (ProcessHandle child : process.descendants().toList()) {
-      signal(child.pid(), "STOP");
-    }
+    signalChildren("STOP");
   }
 
   /** Lets a {@link #freeze frozen} server run on (SIGCONT). */
   public final synchronized void thaw() throws IOException, InterruptedException {
-    for (ProcessHandle child : process.descendants().toList()) {
-      signal(child.pid(), "CONT");
-    }
+    signalChildren("CONT");
     signal(process.pid(), "CONT");
+  }
+
+  /** Signals the server's child processes; one that ends meanwhile (a connection's process) needs no signal. */
+  private void signalChildren(String signal) throws IOException, InterruptedException {
+    for (ProcessHandle child : process.descendants().toList()) {
+      try {
+        signal(child.pid(), signal);
+      } catch (IOException e) {
+        if (child.isAlive()) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** {@link #stop()} then {@link #start()}: the same port, the same directory. */

@@ -1,37 +1,23 @@
 package dev.sessionconfig.redis;
 
 import dev.sessionconfig.Setting;
-import dev.sessionconfig.SettingRules;
+import dev.sessionconfig.RedisUrl;
 import dev.sessionconfig.runtime.store.SessionStoreException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Where the Redis server is and how to log in, parsed from a SESSION_REDIS URL:
- * {@code redis://[[user]:password@]host[:port][/db]}, {@code rediss://} for TLS. The same forms redis-py's
- * {@code Redis.from_url} takes, so a Flask-Session URL carries over unchanged.
+ * Where the Redis servers are and how to log in, from a SESSION_REDIS URL parsed by {@link RedisUrl}, the rules the
+ * annotation processor checks constants with: {@code redis://[[user]:password@]host[:port][/db]} ({@code rediss://}
+ * for TLS), the forms redis-py's {@code Redis.from_url} takes, so a Flask-Session URL carries over unchanged; and
+ * {@code redis-sentinel://} and {@code redis-cluster://} for a master watched by sentinels or a Redis Cluster.
  *
  * <p>Not a record, on purpose: a record's generated {@code toString()} would print the password.
  */
 final class RedisAddress {
-  static final int DEFAULT_PORT = 6379;
+  private final RedisUrl url;
 
-  private final String host;
-  private final int port;
-  private final int database;
-  private final String user;
-  private final String password;
-  private final boolean tls;
-
-  private RedisAddress(String host, int port, int database, String user, String password, boolean tls) {
-    this.host = host;
-    this.port = port;
-    this.database = database;
-    this.user = user;
-    this.password = password;
-    this.tls = tls;
+  private RedisAddress(RedisUrl url) {
+    this.url = url;
   }
 
   /**
@@ -41,69 +27,65 @@ final class RedisAddress {
    *     already); the message never shows the URL's credentials
    */
   static RedisAddress parse(String url) {
-    Optional<SettingRules.Violation> violation = SettingRules.check(Setting.SESSION_REDIS, url);
-    if (violation.isPresent()) {
-      throw new SessionStoreException(Setting.SESSION_REDIS + ": " + violation.get().text());
+    try {
+      return new RedisAddress(RedisUrl.parse(url));
+    } catch (RedisUrl.InvalidRedisUrlException e) {
+      throw new SessionStoreException(Setting.SESSION_REDIS + ": " + e.getMessage());
     }
-    URI uri = URI.create(url.trim());
-    String path = uri.getPath();
-    int database = path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1));
-    String[] credentials = credentials(uri.getRawUserInfo());
-    return new RedisAddress(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database,
-        credentials[0], credentials[1], uri.getScheme().equalsIgnoreCase("rediss"));
   }
 
-  /** {@code [user, password]}, each null when absent, percent-decoded so any character can be used. */
-  private static String[] credentials(String rawUserInfo) {
-    if (rawUserInfo == null) {
-      return new String[2];
-    }
-    int colon = rawUserInfo.indexOf(':');
-    String user = decode(rawUserInfo.substring(0, colon));
-    String password = decode(rawUserInfo.substring(colon + 1));
-    return new String[] {user.isEmpty() ? null : user, password.isEmpty() ? null : password};
+  RedisUrl.Topology topology() {
+    return url.topology();
   }
 
-  private static String decode(String text) {
-    // URLDecoder would turn '+' into a space; in a URL's user info '+' is itself.
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /** The server; the sentinels; or the cluster nodes to start from. */
+  List<RedisUrl.Node> nodes() {
+    return url.nodes();
   }
 
-  /** The host name or address to connect to, IPv6 addresses without their URL brackets. */
+  /** The host name or address of the first node, IPv6 addresses without their URL brackets. */
   String connectHost() {
-    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return url.nodes().get(0).connectHost();
   }
 
   int port() {
-    return port;
+    return url.nodes().get(0).port();
   }
 
   int database() {
-    return database;
+    return url.database();
   }
 
   /** The ACL user, or null for Redis's {@code default} user. */
   String user() {
-    return user;
+    return url.user();
   }
 
   /** The password, or null when Redis asks for none. Never put it in a message. */
   String password() {
-    return password;
+    return url.password();
   }
 
   boolean tls() {
-    return tls;
+    return url.tls();
   }
 
-  /** {@code host:port}, how error messages name the server. */
+  /** The name the sentinels know the master by; null unless Sentinel. */
+  String masterName() {
+    return url.masterName();
+  }
+
+  /** {@code host:port} of the first node, how error messages name a single server. */
   String hostAndPort() {
-    return host + ":" + port;
+    return url.nodes().get(0).toString();
   }
 
-  /** {@code host:port/db}, plus {@code (TLS)} for rediss; never the credentials. */
+  /**
+   * {@code host:port/db}, plus {@code (TLS)} for rediss; {@code master NAME of sentinels h1:p1,h2:p2/db};
+   * {@code cluster of h1:p1,h2:p2}: never the credentials.
+   */
   @Override
   public String toString() {
-    return hostAndPort() + "/" + database + (tls ? " (TLS)" : "");
+    return url.toString();
   }
 }

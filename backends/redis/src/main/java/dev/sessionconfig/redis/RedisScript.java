@@ -27,10 +27,11 @@ final class RedisScript {
    * {@code List}.
    *
    * @param action what the script does, for messages: {@code "write a session"}
+   * @param keys the keys it names: in a Redis Cluster, all of one slot
    * @throws dev.sessionconfig.runtime.store.SessionStoreException when Redis cannot be reached or the script fails
    */
   Object run(RedisConnections redis, String action, List<byte[]> keys, List<byte[]> args) {
-    return redis.exchange(action, (connection, commands) -> {
+    return redis.exchange(action, keys.get(0), (connection, commands) -> {
       try {
         return connection.executeCommand(commands.evalsha(sha1, keys, args));
       } catch (JedisNoScriptException e) {

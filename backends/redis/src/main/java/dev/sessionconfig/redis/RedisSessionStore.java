@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -33,22 +34,30 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>Messages never contain a session id: it is a bearer credential, like the password.
  */
 final class RedisSessionStore implements SessionStore {
+  /** Lua that adds ARGV[2], a session's id, to the user's index at {@code key}, kept at least ARGV[1] ms. */
+  private static final String INDEX_FUNCTION = ""
+      + "local function index(key)\n"
+      + "  redis.call('SADD', key, ARGV[2])\n"
+      + "  if redis.call('PTTL', key) < tonumber(ARGV[1]) then redis.call('PEXPIRE', key, ARGV[1]) end\n"
+      + "end\n";
   /**
    * Lua shared by the scripts that write: ARGV[1] is the TTL in milliseconds and ARGV[2] the session's id;
    * KEYS[1] is the session's key and KEYS[2], when given, its user's index, kept at least as long as the session.
    */
-  private static final String HELPERS = ""
+  private static final String HELPERS = INDEX_FUNCTION
       // One command per 500 fields: Lua's unpack has a limit on how many values it returns.
       + "local function each(command, from, to)\n"
       + "  for i = from, to, 1000 do redis.call(command, KEYS[1], unpack(ARGV, i, math.min(i + 999, to))) end\n"
       + "end\n"
       + "local function expireAndIndex()\n"
       + "  redis.call('PEXPIRE', KEYS[1], ARGV[1])\n"
-      + "  if KEYS[2] then\n"
-      + "    redis.call('SADD', KEYS[2], ARGV[2])\n"
-      + "    if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end\n"
-      + "  end\n"
+      + "  if KEYS[2] then index(KEYS[2]) end\n"
       + "end\n";
+  /**
+   * In a Redis Cluster, where a script may not name keys of two slots, the index entry alone (KEYS[1] the index;
+   * ARGV as for the others), written before the session so that no stored session is missing from its user's index.
+   */
+  private static final RedisScript INDEX = new RedisScript(INDEX_FUNCTION + "index(KEYS[1])\nreturn 1");
   /** A whole session, replacing what was there: ARGV[3..] are its fields and values. */
   private static final RedisScript WRITE = new RedisScript(HELPERS
       + "redis.call('DEL', KEYS[1])\n"
@@ -123,7 +132,7 @@ final class RedisSessionStore implements SessionStore {
   @Override
   public Optional<SessionRecord> read(String id) {
     byte[] key = key(id);
-    Object stored = redis.exchange("read a session", (connection, commands) -> {
+    Object stored = redis.exchange("read a session", key, (connection, commands) -> {
       try {
         return connection.executeCommand(commands.hgetAll(key));
       } catch (JedisDataException e) {
@@ -146,7 +155,10 @@ final class RedisSessionStore implements SessionStore {
     return Optional.of(SessionRecord.of(entries));
   }
 
-  /** The session and its index entry in one round trip: a script, so the two cannot part. */
+  /**
+   * The session and its index entry in one round trip: a script, so the two cannot part. In a Redis Cluster, two:
+   * the index entry first, then the session.
+   */
   @Override
   public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
     long ttlMillis = ttlMillis(expiresAt);
@@ -159,6 +171,7 @@ final class RedisSessionStore implements SessionStore {
     args.add(utf8(Long.toString(ttlMillis)));
     args.add(utf8(id));
     addFields(args, record.entries());
+    indexApart(principal, args);
     WRITE.run(redis, "write a session", keys(id, principal), args);
   }
 
@@ -181,6 +194,7 @@ final class RedisSessionStore implements SessionStore {
     args.add(utf8(Integer.toString(change.removed().size())));
     addFields(args, change.written());
     change.removed().forEach(name -> args.add(utf8(name)));
+    indexApart(change.principal(), args);
     List<byte[]> keys = keys(id, change.principal());
     Object applied = UPDATE.run(redis, "write a session", keys, args);
     if (Long.valueOf(-1).equals(applied)) {
@@ -192,7 +206,7 @@ final class RedisSessionStore implements SessionStore {
 
   @Override
   public void delete(String id) {
-    redis.execute("delete a session", commands -> commands.del(key(id)));
+    redis.execute("delete a session", key(id), commands -> commands.del(key(id)));
   }
 
   @Override
@@ -201,13 +215,25 @@ final class RedisSessionStore implements SessionStore {
       delete(id);
       return;
     }
+    if (redis.oneSlotPerCommand()) {
+      // The session first: a session that exists is never missing from its user's index.
+      delete(id);
+      redis.execute("delete a session", indexKey(principal), commands -> commands.srem(indexKey(principal), utf8(id)));
+      return;
+    }
     DELETE_INDEXED.run(redis, "delete a session", List.of(key(id), indexKey(principal)), List.of(utf8(id)));
   }
 
-  /** A set of ids per user, {@code keyPrefix + "index:" + name}, read with its sessions in one script. */
+  /**
+   * A set of ids per user, {@code keyPrefix + "index:" + name}, read with its sessions in one script; in a Redis
+   * Cluster, where the sessions lie on other nodes, the set and then each session (1 + n round trips).
+   */
   @Override
   public Optional<PrincipalIndex> principalIndex() {
     return Optional.of(principal -> {
+      if (redis.oneSlotPerCommand()) {
+        return findOneByOne(principal);
+      }
       List<?> items = (List<?>) FIND.run(redis, "list the sessions of a user", List.of(indexKey(principal)),
           List.of(utf8(keyPrefix)));
       Map<String, SessionRecord> found = new LinkedHashMap<>();
@@ -231,6 +257,25 @@ final class RedisSessionStore implements SessionStore {
     });
   }
 
+  /** A user's sessions one read at a time; ids whose session is gone leave the index, as the script does. */
+  private Map<String, SessionRecord> findOneByOne(String principal) {
+    byte[] index = indexKey(principal);
+    Set<byte[]> ids = redis.execute("list the sessions of a user", index, commands -> commands.smembers(index));
+    Map<String, SessionRecord> found = new LinkedHashMap<>();
+    List<byte[]> gone = new ArrayList<>();
+    for (byte[] id : ids) {
+      try {
+        read(utf8(id)).ifPresentOrElse(record -> found.put(utf8(id), record), () -> gone.add(id));
+      } catch (UnreadableRecordException e) {
+        // left out, as a read of it finds no session
+      }
+    }
+    if (!gone.isEmpty()) {
+      redis.execute("list the sessions of a user", index, commands -> commands.srem(index, gone.toArray(new byte[0][])));
+    }
+    return found;
+  }
+
   @Override
   public Optional<String> reportExpiries(ExpiryListener listener) {
     expiries = RedisExpiries.start(redis, keyPrefix, listener).orElse(null);
@@ -240,9 +285,10 @@ final class RedisSessionStore implements SessionStore {
             + " by then, so their attributes are not");
   }
 
+  /** PING to the master, or in a Redis Cluster to every master. */
   @Override
   public void checkAvailable() {
-    redis.execute("answer PING", commands -> commands.ping());
+    redis.executeOnEachMaster("answer PING", (connection, commands) -> connection.executeCommand(commands.ping()));
   }
 
   @Override
@@ -263,9 +309,19 @@ final class RedisSessionStore implements SessionStore {
     return utf8(keyPrefix + id);
   }
 
-  /** The session's key, and its user's index when there is a user. */
+  /**
+   * The keys of a write script: the session's, and its user's index when there is a user. In a Redis Cluster, where
+   * the two lie in different slots, the session's alone: the index entry is written apart, by {@link #indexApart}.
+   */
   private List<byte[]> keys(String id, String principal) {
-    return principal == null ? List.of(key(id)) : List.of(key(id), indexKey(principal));
+    return principal == null || redis.oneSlotPerCommand() ? List.of(key(id)) : List.of(key(id), indexKey(principal));
+  }
+
+  /** In a Redis Cluster, the user's index entry, before the session is written; {@code args} start with TTL and id. */
+  private void indexApart(String principal, List<byte[]> args) {
+    if (principal != null && redis.oneSlotPerCommand()) {
+      INDEX.run(redis, "write a session", List.of(indexKey(principal)), args.subList(0, 2));
+    }
   }
 
   /** Its own key, which no session id (base64url, no colon) can name. */

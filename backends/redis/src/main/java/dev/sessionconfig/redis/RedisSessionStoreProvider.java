@@ -12,7 +12,9 @@ import dev.sessionconfig.runtime.store.SessionStoreProvider;
  *
  * <p>SESSION_REDIS is {@code redis://[[user]:password@]host[:port][/db]}, or {@code rediss://...} for TLS, with
  * the server's certificate checked against the JVM's trust store ({@code -Djavax.net.ssl.trustStore} for a
- * private CA) and against the host name. Sessions live in a hash at {@code SESSION_KEY_PREFIX + id} with a TTL. A Redis
+ * private CA) and against the host name; {@code redis-sentinel://...#master} or {@code redis-cluster://...} for a
+ * master watched by sentinels or a Redis Cluster ({@link dev.sessionconfig.RedisUrl}). Sessions live in a hash at
+ * {@code SESSION_KEY_PREFIX + id} with a TTL. A Redis
  * that cannot be reached fails the request with a {@link dev.sessionconfig.runtime.store.SessionStoreException}
  * within SESSION_STORE_TIMEOUT (two seconds unless set), and the store works again as soon as Redis is back.
  */

@@ -16,6 +16,7 @@ import dev.sessionconfig.it.container.ContainerStartException;
 import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.runtime.SessionConfigException;
+import dev.sessionconfig.runtime.outage.CircuitBreakingStore;
 import dev.sessionconfig.testing.ServerProcess;
 import java.time.Duration;
 import java.util.Map;
@@ -52,11 +53,12 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
   }
 
   /**
-   * How long the application may go on answering 503 once the server is back (a store that reconnects with a
-   * back-off); zero: the first request after the restart must work.
+   * How long the application may go on answering 503 once the server is back: a store known to be down is asked
+   * again once a second (and the 503s say {@code Retry-After: 1}), so the first request after the restart may still
+   * get one; a store that reconnects with a back-off of its own may take longer.
    */
   default Duration recovery() {
-    return Duration.ZERO;
+    return CircuitBreakingStore.PROBE_INTERVAL.plusMillis(500);
   }
 
   /** The properties that point the application at a server on {@code port}, where nothing listens. */

@@ -359,7 +359,10 @@ abstract class SessionBehaviourTest extends HarnessTest {
     assertEquals(0, harness.store().entryCount(), "removing an attribute from an empty session stored it");
   }
 
-  /** At most one store read per request; none for a request that never touches the session. */
+  /**
+   * At most one store read per request (and what the store needs to apply a change, on the filesystem a read under
+   * the session's lock); none for a request that never touches the session.
+   */
   @Test
   void oneStoreReadPerRequest() {
     Browser browser = harness.start(AppConfigLoader::initApp).browser();
@@ -374,7 +377,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
     assertAll(counts,
         () -> assertEquals(0, hello, "GET /"),
         () -> assertTrue(get <= 1, "GET /get"),
-        () -> assertTrue(modify <= 1, "POST /modify"),
+        () -> assertTrue(modify <= 1 + harness.store().readsToApplyAChange(), "POST /modify"),
         () -> assertTrue(getAgain <= 1, "GET /get"));
   }
 

@@ -115,6 +115,12 @@ public final class FilesystemFixture implements StoreFixture {
     return countReads(dir, action);
   }
 
+  /** The file is read again under the session's lock, and the change applied to it as it is then. */
+  @Override
+  public int readsToApplyAChange() {
+    return 1;
+  }
+
   /** One recording for the whole run: a recording stopped and started again misses other threads' events. */
   private static Recording recording;
 

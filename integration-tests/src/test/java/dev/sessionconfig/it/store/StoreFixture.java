@@ -73,6 +73,14 @@ public interface StoreFixture extends AutoCloseable {
   /** How many times the application read a session from the store while {@code action} ran. */
   int reads(Runnable action);
 
+  /**
+   * The reads a change costs beyond the request's own read of the session, counted by {@link #reads}: none where the
+   * store applies it against what the request read (a version, a CAS token) or merges it itself (Redis).
+   */
+  default int readsToApplyAChange() {
+    return 0;
+  }
+
   @Override
   void close();
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.CommandObject;
@@ -198,7 +200,8 @@ final class RedisConnections implements AutoCloseable {
     int redirects = 0;
     while (true) {
       Connection connection = borrow(action, source);
-      try (connection) {
+      boolean hung = false;
+      try {
         return exchange.run(connection, commands);
       } catch (JedisRedirectionException e) {
         // MOVED (or ASK): a failover or resharding moved the slot; read the slot map again and follow it, twice at
@@ -209,8 +212,15 @@ final class RedisConnections implements AutoCloseable {
               + " (" + reason(e) + ")", e);
         }
       } catch (JedisConnectionException e) {
+        if (StoreFailures.causedBy(e, SocketTimeoutException.class)) {
+          // A server that hangs: its idle connections hang too, and closing them, or asking it for the slot map,
+          // would cost this request another time-out each. The sentinels' announcement, or the cluster's background
+          // refresh, finds a successor.
+          hung = true;
+          throw unreachable(e);
+        }
         nodes.connectionLost();
-        if (retried || StoreFailures.causedBy(e, SocketTimeoutException.class)) {
+        if (retried) {
           throw unreachable(e);
         }
         // A pooled connection that fails at once was most likely cut while idle by a Redis restart or failover, and
@@ -220,9 +230,36 @@ final class RedisConnections implements AutoCloseable {
         retried = true;
       } catch (JedisException e) {
         throw failed(action, e);
+      } finally {
+        if (hung) {
+          // The pool replaces a broken connection as it takes it back, by connecting to the hung server in this
+          // thread: one more time-out. A thread of its own pays that instead of the request.
+          BROKEN_RETURNS.execute(() -> giveBack(connection));
+        } else {
+          giveBack(connection);
+        }
       }
     }
   }
+
+  /**
+   * Returns {@code connection} to its pool. The pool may fail to replace a broken one (the server is down): that
+   * failure is the one the request already reports, or the next request's to meet.
+   */
+  private static void giveBack(Connection connection) {
+    try {
+      connection.close();
+    } catch (JedisException e) {
+      // see above
+    }
+  }
+
+  /** Gives broken connections back to their pool away from requests; a daemon, so it never keeps a JVM alive. */
+  private static final Executor BROKEN_RETURNS = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "sessionconfig-redis-broken-connections");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** A connection from the pool, connected and logged in. */
   private Connection borrow(String action, java.util.function.Supplier<Connection> source) {

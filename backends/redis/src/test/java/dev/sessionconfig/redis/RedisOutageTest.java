@@ -83,7 +83,9 @@ class RedisOutageTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(e.getMessage().startsWith("redis at 127.0.0.1:" + redis.port() + " is not reachable: no answer"
             + " within 500 ms"), e.getMessage());
-        assertTrue(took.toMillis() >= 400 && took.toMillis() < 1_500, "took " + took);
+        // One time-out, not two: the pool's replacement of the broken connection, which connects to the hung
+        // server, is not the request's to wait for.
+        assertTrue(took.toMillis() >= 400 && took.toMillis() < 875, "took " + took);
       } finally {
         redis.thaw();
       }

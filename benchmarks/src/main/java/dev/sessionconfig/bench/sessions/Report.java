@@ -50,7 +50,9 @@ final class Report {
         + " `EVALSHA` of a script that sets and deletes only the fields the request changed and renews the TTL."
         + " Load: %d clients in the benchmark's JVM, each with its own keep-alive HTTP/1.1 connection and session"
         + " on a plain socket (`java.net.http.HttpClient` spent more CPU than the server it loaded), in a closed loop"
-        + " (the next request once the answer is in and checked); per workload %d s warm-up then %d s measured."
+        + " (the next request once the answer is in and checked); per workload and variant %d s warm-up, then %d s"
+        + " measured in %d rounds of %.1f s, the variants taking turns (the order rotating each round) so that all"
+        + " see the same conditions on the machine."
         + " **Round trips per request**: the commands the clients sent, as `MONITOR` shows them (apart from those a"
         + " script runs inside Redis), over %d s more of the same workload (never the timed phase: `MONITOR` slows"
         + " Redis down); neither library pipelines the commands of one request, so each is a round trip. **Redis"
@@ -58,9 +60,9 @@ final class Report {
         + " commands a script runs included, divided by the requests answered. Writes run first, so every read checks"
         + " the client's last write. sessionconfig writes a session back on a read only when its refresh is due (last"
         + " access older than min(60 s, lifetime/10)), so at most once a minute per session; Spring Session saves the"
-        + " last access time on every request. All variants are up from the start, and each workload runs on them"
-        + " back to back, in the order of the tables, in one JVM.%n%n", versions, stored(), knobs.concurrency(),
-        knobs.warmupSeconds(), knobs.measureSeconds(), knobs.monitorSeconds()));
+        + " last access time on every request. All variants are up from the start, in one JVM.%n%n", versions, stored(), knobs.concurrency(),
+        knobs.warmupSeconds(), knobs.measureSeconds(), knobs.rounds(), knobs.measureSeconds() / (double) knobs.rounds(),
+        knobs.monitorSeconds()));
     for (Workload workload : Workload.values()) {
       table(md, workload);
     }

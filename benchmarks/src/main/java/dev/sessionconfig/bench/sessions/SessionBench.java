@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
@@ -57,9 +58,7 @@ public final class SessionBench {
         }
         // Writes first: the read phase then checks that each client's last write was stored.
         for (Workload workload : List.of(Workload.WRITE, Workload.READ)) {
-          for (Variant variant : Variant.values()) {
-            results.add(measure(variant, workload, clients.get(variant), redis, stats, clientThreads, knobs));
-          }
+          results.addAll(measure(workload, clients, redis, stats, clientThreads, knobs));
         }
         for (Variant variant : Variant.values()) {
           if (variant.sessions) {
@@ -108,30 +107,51 @@ public final class SessionBench {
   }
 
   /**
-   * One workload on one variant: a warm-up, the measured phase (with the commands the server ran), then a phase
-   * under MONITOR for the commands the clients sent.
+   * One workload on every variant: a warm-up of each, then the measured time in rounds, the variants taking turns
+   * (in an order that rotates each round) so that they share the machine's conditions, with the commands the
+   * server ran; then, for each, a phase under MONITOR for the commands the clients sent.
    */
-  private static Result measure(Variant variant, Workload workload, List<SessionClient> clients, RedisServer redis,
-      Jedis stats, ExecutorService clientThreads, Knobs knobs) throws Exception {
-    Measurement warmUp = Measurement.run(clientThreads, clients, workload, knobs.warmupSeconds());
-    if (warmUp.errors() > 0) {
-      throw new IllegalStateException(variant.label + " answered wrongly during the " + workload.label
-          + " warm-up (" + warmUp.errors() + " times), first: " + warmUp.firstError());
+  private static List<Result> measure(Workload workload, Map<Variant, List<SessionClient>> clients,
+      RedisServer redis, Jedis stats, ExecutorService clientThreads, Knobs knobs) throws Exception {
+    Variant[] variants = Variant.values();
+    for (Variant variant : variants) {
+      Measurement warmUp = Measurement.run(clientThreads, clients.get(variant), workload,
+          knobs.warmupSeconds() * 1000L);
+      if (warmUp.errors() > 0) {
+        throw new IllegalStateException(variant.label + " answered wrongly during the " + workload.label
+            + " warm-up (" + warmUp.errors() + " times), first: " + warmUp.firstError());
+      }
     }
-    RedisCommands.reset(stats);
-    Measurement measured = Measurement.run(clientThreads, clients, workload, knobs.measureSeconds());
-    Map<String, Long> commands = RedisCommands.since(stats);
-    Measurement monitored;
-    Map<String, Long> sent;
-    try (SentCommands counting = SentCommands.start(redis)) {
-      monitored = Measurement.run(clientThreads, clients, workload, knobs.monitorSeconds());
-      sent = counting.stop();
+    Map<Variant, Measurement> measured = new EnumMap<>(Variant.class);
+    Map<Variant, Map<String, Long>> commands = new EnumMap<>(Variant.class);
+    long slice = knobs.measureSeconds() * 1000L / knobs.rounds();
+    for (int round = 0; round < knobs.rounds(); round++) {
+      for (int turn = 0; turn < variants.length; turn++) {
+        Variant variant = variants[(round + turn) % variants.length];
+        RedisCommands.reset(stats);
+        Measurement one = Measurement.run(clientThreads, clients.get(variant), workload, slice);
+        measured.merge(variant, one, Measurement::plus);
+        RedisCommands.since(stats).forEach((command, calls) ->
+            commands.computeIfAbsent(variant, v -> new TreeMap<>()).merge(command, calls, Long::sum));
+      }
     }
-    Result result = new Result(variant, workload, measured, commands, monitored, sent);
-    System.out.printf("[sessions] %s, %s: %.0f requests/s, %.2f round trips and %.2f Redis commands per request,"
-        + " %d wrong%n", variant.label, workload.label, measured.requestsPerSecond(), result.roundTripsPerRequest(),
-        result.commandsPerRequest(), measured.errors() + monitored.errors());
-    return result;
+    List<Result> results = new ArrayList<>();
+    for (Variant variant : variants) {
+      Measurement monitored;
+      Map<String, Long> sent;
+      try (SentCommands counting = SentCommands.start(redis)) {
+        monitored = Measurement.run(clientThreads, clients.get(variant), workload, knobs.monitorSeconds() * 1000L);
+        sent = counting.stop();
+      }
+      Result result = new Result(variant, workload, measured.get(variant), commands.getOrDefault(variant, Map.of()),
+          monitored, sent);
+      System.out.printf("[sessions] %s, %s: %.0f requests/s, %.2f round trips and %.2f Redis commands per request,"
+          + " %d wrong%n", variant.label, workload.label, result.measured().requestsPerSecond(),
+          result.roundTripsPerRequest(), result.commandsPerRequest(),
+          result.measured().errors() + monitored.errors());
+      results.add(result);
+    }
+    return results;
   }
 
   /**

@@ -19,9 +19,8 @@ public final class CounterServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    HttpSession session = request.getSession(false);
-    if (session == null || !request.getServletPath().equals(INCREMENT)) {
-      response.sendError(session == null ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_NOT_FOUND);
+    HttpSession session = session(request, response, INCREMENT);
+    if (session == null) {
       return;
     }
     String name = request.getParameter("name");
@@ -32,12 +31,22 @@ public final class CounterServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    HttpSession session = request.getSession(false);
-    if (session == null || !request.getServletPath().equals(COUNTER)) {
-      response.sendError(session == null ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_NOT_FOUND);
+    HttpSession session = session(request, response, COUNTER);
+    if (session == null) {
       return;
     }
     reply(response, Integer.toString(value(session, request.getParameter("name"))));
+  }
+
+  /** The request's session when it has one and asks for {@code path}; else null, the error already sent. */
+  private static HttpSession session(HttpServletRequest request, HttpServletResponse response, String path)
+      throws IOException {
+    HttpSession session = request.getSession(false);
+    if (session == null || !request.getServletPath().equals(path)) {
+      response.sendError(session == null ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_NOT_FOUND);
+      return null;
+    }
+    return session;
   }
 
   private static int value(HttpSession session, String name) {

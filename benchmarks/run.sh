@@ -4,13 +4,16 @@
 # A run with a part skipped or failed writes to benchmarks/target/partial-run/ instead, and exits 1 if one failed.
 #   1. compile time: javac with the processor vs -proc:none (and baseline processors) on a synthetic code base
 #   2. loader: the generated load(ConfigSource) vs SmallRye Config, JMH steady state and single-shot cold start
-#   3. sessions: the quickstart's /get and /set with this project's Redis sessions vs Spring Session's, and none
+#   3. sessions: the quickstart's /get and /set with this project's Redis sessions vs Spring Session's, and none;
+#      then 16 clients on one session incrementing counters in it (lost updates)
 #   4. codecs: a session (Spring Security context + cart) stored by sessionconfig vs JDK serialization vs Jackson,
 #      JMH encode and decode time, and the stored bytes
 #   5. sessions of a user: 10,000 users × 3 sessions in the filesystem, Redis and PostgreSQL stores, lookups of one
 #      user's sessions (latency, round trips on the wire, server-side counts), Spring Session's on the same Redis
 # Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
+#   SESSIONS_ROUNDS (5: the measured time in turns of the variants), SESSIONS_MONITORED (2 s under MONITOR),
+#   SESSIONS_INCREMENTS (200 per client, one session),
 #   CODEC_FORKS (2), CODEC_WARMUPS (10 iterations), CODEC_ITERATIONS (5), CODEC_SECONDS (1 s per iteration),
 #   USERS_USERS (10000), USERS_SESSIONS (per user, 3), USERS_WARMUP (2000 lookups), USERS_LOOKUPS (10000 timed),
 #   USERS_COUNTED (1000 lookups through the round-trip counter),
@@ -99,6 +102,8 @@ if [[ "${BENCH_SKIP_SESSIONS:-0}" != 1 ]]; then
   echo "== 3. sessions vs Spring Session on Redis =="
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.sessions.concurrency="${SESSIONS_CONCURRENCY:-16}" \
     -Dbench.sessions.warmup="${SESSIONS_WARMUP:-5}" -Dbench.sessions.duration="${SESSIONS_DURATION:-10}" \
+    -Dbench.sessions.rounds="${SESSIONS_ROUNDS:-5}" -Dbench.sessions.monitored="${SESSIONS_MONITORED:-2}" \
+    -Dbench.sessions.increments="${SESSIONS_INCREMENTS:-200}" \
     -cp "$cp_all" dev.sessionconfig.bench.sessions.SessionBench "$work/sessions.md" "$work/sessions.tsv" \
     || failed+=(sessions)
 else

@@ -2,6 +2,7 @@ package dev.sessionconfig.bench.sessions;
 
 import dev.sessionconfig.testing.RedisServer;
 import java.net.InetAddress;
+import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -25,6 +26,9 @@ final class AppServer implements AutoCloseable {
     http.setHeaderCacheCaseSensitive(true);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+    // Every variant is up from the start and its clients' connections wait while the others are measured: longer
+    // than Jetty's default 30 s, after which it would close them.
+    connector.setIdleTimeout(Duration.ofMinutes(30).toMillis());
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     AppServer app = new AppServer(server, variant.install(context, redis));

@@ -20,14 +20,22 @@ record Measurement(Histogram latencies, long requests, long errors, String first
     return requests * 1e9 / elapsedNanos;
   }
 
+  /** This phase and {@code other} as one: their requests over their summed time. */
+  Measurement plus(Measurement other) {
+    Histogram both = latencies.copy();
+    both.add(other.latencies);
+    return new Measurement(both, requests + other.requests, errors + other.errors,
+        firstError != null ? firstError : other.firstError, elapsedNanos + other.elapsedNanos);
+  }
+
   /**
-   * Runs {@code workload} on every client at once, each on a thread of {@code pool}, for {@code seconds}; the
+   * Runs {@code workload} on every client at once, each on a thread of {@code pool}, for {@code millis}; the
    * phase ends when the last client's last request has been answered.
    */
-  static Measurement run(ExecutorService pool, List<SessionClient> clients, Workload workload, int seconds)
+  static Measurement run(ExecutorService pool, List<SessionClient> clients, Workload workload, long millis)
       throws InterruptedException, ExecutionException {
     long start = System.nanoTime();
-    long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
     List<Future<Measurement>> perClient = new ArrayList<>();
     for (SessionClient client : clients) {
       perClient.add(pool.submit(loop(client, workload, deadline)));

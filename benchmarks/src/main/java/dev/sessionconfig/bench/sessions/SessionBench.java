@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
@@ -17,7 +18,8 @@ import redis.clients.jedis.Jedis;
 /**
  * Sessions against Spring Session on the same Redis: requests per second, latency percentiles and Redis
  * commands per request of the quickstart's {@code /get} and {@code /set}, served without sessions, with
- * sessionconfig's and with Spring Session's (see {@link Variant}), under the same load ({@link Measurement}).
+ * sessionconfig's and with Spring Session's (see {@link Variant}), under the same load ({@link Measurement}); and
+ * lost updates when many clients of one session increment counters in it at once ({@link Contended}).
  *
  * <p>Usage: {@code SessionBench <markdownOut> <chartRowsOut>}, knobs in {@link Knobs}. Prints the Markdown and writes
  * both files; exits with 1 when any answer was wrong.
@@ -30,21 +32,69 @@ public final class SessionBench {
     Path chartRowsOut = Path.of(args[1]);
     Knobs knobs = Knobs.fromSystemProperties();
     List<Result> results = new ArrayList<>();
-    Map<Variant, Long> storedBytes = new EnumMap<>(Variant.class);
+    List<Contended> contended = new ArrayList<>();
+    Map<Variant, long[]> storedBytes = new EnumMap<>(Variant.class);
     String versions;
     ExecutorService clientThreads = Executors.newFixedThreadPool(knobs.concurrency());
+    Map<Variant, AppServer> apps = new EnumMap<>(Variant.class);
+    Map<Variant, List<SessionClient>> clients = new EnumMap<>(Variant.class);
     try (RedisServer redis = RedisServer.create()) {
       redis.start();
       try (Jedis stats = redis.client()) {
         versions = versions(stats);
+        // Every variant is up from the start, so that each workload runs on the variants back to back, under the
+        // same conditions on the machine, rather than minutes apart.
         for (Variant variant : Variant.values()) {
-          results.addAll(measure(variant, redis, stats, clientThreads, knobs, storedBytes));
+          AppServer app = AppServer.start(variant, redis);
+          apps.put(variant, app);
+          List<SessionClient> own = new ArrayList<>();
+          clients.put(variant, own);
+          for (int i = 0; i < knobs.concurrency(); i++) {
+            own.add(SessionClient.start(app.port(), i, variant.sessions));
+          }
+          if (variant.sessions) {
+            storedBytes.put(variant, storedBytes(stats, variant));
+          }
+        }
+        // Writes first: the read phase then checks that each client's last write was stored.
+        for (Workload workload : List.of(Workload.WRITE, Workload.READ)) {
+          results.addAll(measure(workload, clients, redis, stats, clientThreads, knobs));
+        }
+        for (Variant variant : Variant.values()) {
+          if (variant.sessions) {
+            for (SessionClient client : clients.get(variant)) {
+              String problem = client.checkRealistic();
+              if (problem != null) {
+                throw new IllegalStateException(variant.label + " lost the realistic session: " + problem);
+              }
+            }
+          }
+        }
+        for (Contention contention : Contention.values()) {
+          for (Variant variant : Variant.values()) {
+            if (variant.sessions) {
+              Contended one = Contended.run(variant, contention, apps.get(variant).port(), knobs.concurrency(),
+                  knobs.increments(), clientThreads, () -> RedisCommands.reset(stats), () -> RedisCommands.since(stats));
+              System.out.printf("[sessions] %s, %s on one session: %.0f requests/s, %d lost updates of %d, %d wrong%n",
+                  variant.label, contention.label, one.requestsPerSecond(), one.lostUpdates(), one.expected(),
+                  one.errors());
+              contended.add(one);
+            }
+          }
         }
       }
     } finally {
+      for (List<SessionClient> own : clients.values()) {
+        for (SessionClient client : own) {
+          client.close();
+        }
+      }
+      for (AppServer app : apps.values()) {
+        app.close();
+      }
       clientThreads.shutdownNow();
     }
-    Report report = new Report(results, knobs, versions, storedBytes);
+    Report report = new Report(results, contended, knobs, versions, storedBytes);
     String markdown = report.markdown();
     System.out.println();
     System.out.println(markdown);
@@ -56,69 +106,74 @@ public final class SessionBench {
     }
   }
 
-  /** Both workloads on one variant, each client keeping its session from the first to the last phase. */
-  private static List<Result> measure(Variant variant, RedisServer redis, Jedis stats, ExecutorService clientThreads,
-      Knobs knobs, Map<Variant, Long> storedBytes) throws Exception {
-    System.out.printf("[sessions] %s: %d clients%n", variant.label, knobs.concurrency());
-    List<Result> results = new ArrayList<>();
-    List<SessionClient> clients = new ArrayList<>();
-    try (AppServer app = AppServer.start(variant, redis)) {
-      for (int i = 0; i < knobs.concurrency(); i++) {
-        clients.add(SessionClient.start(app.port(), i, variant.sessions));
+  /**
+   * One workload on every variant: a warm-up of each, then the measured time in rounds, the variants taking turns
+   * (in an order that rotates each round) so that they share the machine's conditions, with the commands the
+   * server ran; then, for each, a phase under MONITOR for the commands the clients sent.
+   */
+  private static List<Result> measure(Workload workload, Map<Variant, List<SessionClient>> clients,
+      RedisServer redis, Jedis stats, ExecutorService clientThreads, Knobs knobs) throws Exception {
+    Variant[] variants = Variant.values();
+    for (Variant variant : variants) {
+      Measurement warmUp = Measurement.run(clientThreads, clients.get(variant), workload,
+          knobs.warmupSeconds() * 1000L);
+      if (warmUp.errors() > 0) {
+        throw new IllegalStateException(variant.label + " answered wrongly during the " + workload.label
+            + " warm-up (" + warmUp.errors() + " times), first: " + warmUp.firstError());
       }
-      if (variant.sessions) {
-        storedBytes.put(variant, storedBytes(stats, variant));
-      }
-      // Writes first: the read phase then checks that each client's last write was stored.
-      for (Workload workload : List.of(Workload.WRITE, Workload.READ)) {
-        Measurement warmUp = Measurement.run(clientThreads, clients, workload, knobs.warmupSeconds());
-        if (warmUp.errors() > 0) {
-          throw new IllegalStateException(variant.label + " answered wrongly during the " + workload.label
-              + " warm-up (" + warmUp.errors() + " times), first: " + warmUp.firstError());
-        }
+    }
+    Map<Variant, Measurement> measured = new EnumMap<>(Variant.class);
+    Map<Variant, Map<String, Long>> commands = new EnumMap<>(Variant.class);
+    long slice = knobs.measureSeconds() * 1000L / knobs.rounds();
+    for (int round = 0; round < knobs.rounds(); round++) {
+      for (int turn = 0; turn < variants.length; turn++) {
+        Variant variant = variants[(round + turn) % variants.length];
         RedisCommands.reset(stats);
-        Measurement measured = Measurement.run(clientThreads, clients, workload, knobs.measureSeconds());
-        Result result = new Result(variant, workload, measured, RedisCommands.since(stats));
-        System.out.printf("[sessions]   %s: %.0f requests/s, %.2f Redis commands/request, %d wrong%n",
-            workload.label, measured.requestsPerSecond(), result.commandsPerRequest(), measured.errors());
-        results.add(result);
+        Measurement one = Measurement.run(clientThreads, clients.get(variant), workload, slice);
+        measured.merge(variant, one, Measurement::plus);
+        RedisCommands.since(stats).forEach((command, calls) ->
+            commands.computeIfAbsent(variant, v -> new TreeMap<>()).merge(command, calls, Long::sum));
       }
-      if (variant.sessions) {
-        for (SessionClient client : clients) {
-          String problem = client.checkRealistic();
-          if (problem != null) {
-            throw new IllegalStateException(variant.label + " lost the realistic session: " + problem);
-          }
-        }
+    }
+    List<Result> results = new ArrayList<>();
+    for (Variant variant : variants) {
+      Measurement monitored;
+      Map<String, Long> sent;
+      try (SentCommands counting = SentCommands.start(redis)) {
+        monitored = Measurement.run(clientThreads, clients.get(variant), workload, knobs.monitorSeconds() * 1000L);
+        sent = counting.stop();
       }
-    } finally {
-      for (SessionClient client : clients) {
-        client.close();
-      }
+      Result result = new Result(variant, workload, measured.get(variant), commands.getOrDefault(variant, Map.of()),
+          monitored, sent);
+      System.out.printf("[sessions] %s, %s: %.0f requests/s, %.2f round trips and %.2f Redis commands per request,"
+          + " %d wrong%n", variant.label, workload.label, result.measured().requestsPerSecond(),
+          result.roundTripsPerRequest(), result.commandsPerRequest(),
+          result.measured().errors() + monitored.errors());
+      results.add(result);
     }
     return results;
   }
 
   /**
-   * The bytes a client's session takes in Redis, on average over the sessions there: sessionconfig keeps each as one
-   * string (its record), Spring Session as a hash (the sum of its values, attributes JDK-serialized).
+   * The bytes a client's session takes in Redis, on average over the variant's sessions there: each library keeps a
+   * session as a hash (sessionconfig at {@code session:<id>}, Spring Session at
+   * {@code spring:session:sessions:<id>}); the sum of its values, and of its values and field names.
    */
-  private static long storedBytes(Jedis redis, Variant variant) {
-    long bytes = 0;
+  private static long[] storedBytes(Jedis redis, Variant variant) {
+    String prefix = variant == Variant.SESSIONCONFIG ? "session:" : "spring:session:sessions:";
+    long values = 0;
+    long names = 0;
     int sessions = 0;
-    for (String key : redis.keys("*")) {
-      String type = redis.type(key);
-      if (variant == Variant.SESSIONCONFIG && type.equals("string")) {
-        bytes += redis.strlen(key);
-        sessions++;
-      } else if (variant == Variant.SPRING_SESSION && type.equals("hash")) {
+    for (String key : redis.keys(prefix + "*")) {
+      if (redis.type(key).equals("hash") && !key.startsWith("session:index:")) {
         for (String field : redis.hkeys(key)) {
-          bytes += redis.hstrlen(key, field);
+          values += redis.hstrlen(key, field);
+          names += field.getBytes(StandardCharsets.UTF_8).length;
         }
         sessions++;
       }
     }
-    return sessions == 0 ? 0 : bytes / sessions;
+    return sessions == 0 ? new long[] {0, 0} : new long[] {values / sessions, (values + names) / sessions};
   }
 
   /** What ran: Jetty's, Spring Session's and redis-server's versions, as the libraries and server report them. */

@@ -41,6 +41,36 @@ final class SessionClient implements Closeable {
     return client;
   }
 
+  /**
+   * Another user agent on {@code owner}'s session: a connection of its own, {@code owner}'s cookie (as a browser's
+   * parallel requests, or its tabs, share one).
+   */
+  static SessionClient sharing(int port, int index, SessionClient owner) throws IOException {
+    SessionClient client = new SessionClient(new HttpConnection(port), "c" + index, owner.sessions);
+    client.cookie = owner.cookie;
+    return client;
+  }
+
+  /**
+   * {@code POST /increment?name=counter}: null when the answer is a count, else what is wrong with it (the value
+   * itself cannot be checked: other clients change the session meanwhile).
+   */
+  String increment(String counter) throws IOException {
+    HttpConnection.Response response = send("POST", CounterServlet.INCREMENT + "?name=" + counter);
+    return response.status() == 200 && response.body().matches("[0-9]+") ? null
+        : name + ": expected 200 and a count, got " + response.status() + " '" + response.body() + "'";
+  }
+
+  /** {@code GET /counter?name=counter}: the count the session holds. */
+  long counter(String counter) throws IOException {
+    HttpConnection.Response response = send("GET", CounterServlet.COUNTER + "?name=" + counter);
+    if (response.status() != 200 || !response.body().matches("[0-9]+")) {
+      throw new IllegalStateException(name + ": expected 200 and a count, got " + response.status() + " '"
+          + response.body() + "'");
+    }
+    return Long.parseLong(response.body());
+  }
+
   /** Sends one request of {@code workload}: null when the answer is right, else what is wrong with it. */
   String call(Workload workload) throws IOException {
     return switch (workload) {

@@ -17,7 +17,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 /**
  * The three ways the same routes are served: without sessions, with this project's, with Spring Session's. Both
  * session variants also serve {@link RealisticSessionServlet}, through which each client's session first receives
- * a logged-in Spring Security context and a cart.
+ * a logged-in Spring Security context and a cart, and {@link CounterServlet}, the contended workload's counters.
  */
 enum Variant {
   NONE("none", false) {
@@ -33,6 +33,7 @@ enum Variant {
       context.addEventListener(new RealisticOnRedis(redis.url()));
       context.addServlet(RoutesServlet.class, "/");
       context.addServlet(RealisticSessionServlet.class, RealisticSessionServlet.PATH);
+      addCounters(context);
       return () -> {}; // the store closes with the context
     }
   },
@@ -43,6 +44,7 @@ enum Variant {
       context.addFilter(new FilterHolder(springSession.filter()), "/*", EnumSet.allOf(DispatcherType.class));
       context.addServlet(RoutesServlet.class, "/");
       context.addServlet(RealisticSessionServlet.class, RealisticSessionServlet.PATH);
+      addCounters(context);
       return springSession;
     }
   };
@@ -54,6 +56,11 @@ enum Variant {
   Variant(String label, boolean sessions) {
     this.label = label;
     this.sessions = sessions;
+  }
+
+  private static void addCounters(ServletContextHandler context) {
+    context.addServlet(CounterServlet.class, CounterServlet.INCREMENT);
+    context.addServlet(CounterServlet.class, CounterServlet.COUNTER);
   }
 
   /** Sets up the routes (and sessions) in {@code context}; the result frees what outlives the context. */

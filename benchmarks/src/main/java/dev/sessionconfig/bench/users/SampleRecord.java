@@ -1,5 +1,6 @@
 package dev.sessionconfig.bench.users;
 
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.users.PrincipalResolver;
 import dev.sessionconfig.runtime.values.SessionValues;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.UUID;
  * page, recent searches, the login time). Deterministic per user and session, so every store holds the same.
  */
 final class SampleRecord {
+  private static final int SIGNATURE_BYTES = 32;
   private static final Instant START = Instant.parse("2026-03-14T09:26:53.589Z");
 
   private SampleRecord() {}
@@ -36,26 +39,28 @@ final class SampleRecord {
   }
 
   /**
-   * A record as a sessionconfig store holds one: the attributes each encoded as sessionconfig encodes values, by
-   * name, behind a small header (the store sees opaque bytes either way).
+   * A record as a sessionconfig store holds one: an entry of the session's times and user, and one per attribute
+   * encoded as sessionconfig encodes values, each followed by room for its 32-byte signature (the store sees opaque
+   * bytes either way).
    */
-  static byte[] encode(SessionValues values, String user, int index) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      Map<String, Object> attributes = attributes(PrincipalResolver.PRINCIPAL_NAME_ATTRIBUTE, user, index);
-      out.writeInt(0x53430002);
+  static SessionRecord encode(SessionValues values, String user, int index) {
+    Map<String, Object> attributes = attributes(PrincipalResolver.PRINCIPAL_NAME_ATTRIBUTE, user, index);
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    ByteArrayOutputStream metadata = new ByteArrayOutputStream(64);
+    try (DataOutputStream out = new DataOutputStream(metadata)) {
       out.writeLong(START.toEpochMilli()); // created
       out.writeLong(START.toEpochMilli()); // last access
-      out.writeShort(attributes.size());
-      for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-        byte[] value = values.encode(attribute.getKey(), attribute.getValue());
-        out.writeUTF(attribute.getKey());
-        out.writeInt(value.length);
-        out.write(value);
-      }
+      out.writeInt(7200); // lifetime in seconds
+      out.writeUTF(user);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    entries.put(SessionRecord.METADATA, signed(metadata.toByteArray()));
+    attributes.forEach((name, value) -> entries.put(name, signed(values.encode(name, value))));
+    return SessionRecord.of(entries);
+  }
+
+  private static byte[] signed(byte[] value) {
+    return Arrays.copyOf(value, value.length + SIGNATURE_BYTES);
   }
 }

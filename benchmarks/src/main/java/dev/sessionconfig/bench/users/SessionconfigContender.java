@@ -3,6 +3,7 @@ package dev.sessionconfig.bench.users;
 import dev.sessionconfig.runtime.ConfigSource;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.store.PrincipalIndex;
+import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreProvider;
 import dev.sessionconfig.runtime.values.SessionValues;
@@ -61,7 +62,7 @@ final class SessionconfigContender implements Contender {
     return store.description();
   }
 
-  /** The size of the last record written. */
+  /** The size of the last record written, as one value. */
   int recordBytes() {
     return recordBytes[0];
   }
@@ -71,8 +72,8 @@ final class SessionconfigContender implements Contender {
     byte[] id = new byte[24];
     RANDOM.nextBytes(id);
     String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id); // 32 characters, as the runtime's
-    byte[] record = SampleRecord.encode(values, user, index);
-    recordBytes[0] = record.length;
+    SessionRecord record = SampleRecord.encode(values, user, index);
+    recordBytes[0] = record.toBytes().length;
     store.write(sessionId, record, expiresAt, user);
     return sessionId;
   }

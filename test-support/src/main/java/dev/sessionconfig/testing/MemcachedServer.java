@@ -1,7 +1,6 @@
 package dev.sessionconfig.testing;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -153,7 +152,7 @@ public final class MemcachedServer extends ServerProcess<MemcachedServer> {
     InputStream in = new BufferedInputStream(socket.getInputStream());
     List<String> lines = new ArrayList<>();
     while (true) {
-      String reply = readLine(in);
+      String reply = TextLines.read(in);
       lines.add(reply);
       if (!reply.startsWith("STAT ") && !reply.startsWith("VALUE ") && !(lines.size() > 1
           && lines.get(lines.size() - 2).startsWith("VALUE "))) {
@@ -162,16 +161,4 @@ public final class MemcachedServer extends ServerProcess<MemcachedServer> {
     }
   }
 
-  private static String readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new IOException("connection closed");
-      }
-      if (c != '\r') {
-        line.write(c);
-      }
-    }
-    return line.toString(StandardCharsets.UTF_8);
-  }
 }

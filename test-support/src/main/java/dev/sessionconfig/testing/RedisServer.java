@@ -244,16 +244,7 @@ public final class RedisServer extends ServerProcess<RedisServer> {
     }
     out.write(command.toByteArray());
     out.flush();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new IOException("connection closed");
-      }
-      if (c != '\r') {
-        line.write(c);
-      }
-    }
-    String reply = line.toString(StandardCharsets.UTF_8);
+    String reply = TextLines.read(in);
     return reply.startsWith("+") ? reply.substring(1) : reply;
   }
 

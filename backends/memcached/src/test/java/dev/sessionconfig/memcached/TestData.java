@@ -2,6 +2,7 @@ package dev.sessionconfig.memcached;
 
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.testing.MemcachedServer;
+import dev.sessionconfig.testing.TextLines;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -60,7 +61,7 @@ final class TestData {
       socket.setSoTimeout(5_000);
       socket.getOutputStream().write(("get " + key + "\r\n").getBytes(StandardCharsets.US_ASCII));
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-      String header = line(in);
+      String header = TextLines.read(in);
       if (header.equals("END")) {
         return Optional.empty();
       }
@@ -70,7 +71,7 @@ final class TestData {
       }
       byte[] value = new byte[Integer.parseInt(parts[3])];
       in.readFully(value);
-      String rest = line(in) + "|" + line(in);
+      String rest = TextLines.read(in) + "|" + TextLines.read(in);
       if (!rest.equals("|END")) {
         throw new AssertionError("get " + key + ": after the value came " + rest);
       }
@@ -78,19 +79,6 @@ final class TestData {
     } catch (IOException e) {
       throw new UncheckedIOException("get at " + server.address() + " failed", e);
     }
-  }
-
-  private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new IOException("connection closed");
-      }
-      if (c != '\r') {
-        line.write(c);
-      }
-    }
-    return line.toString(StandardCharsets.UTF_8);
   }
 
   /**

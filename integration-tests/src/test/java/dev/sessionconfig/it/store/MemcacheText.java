@@ -1,5 +1,6 @@
 package dev.sessionconfig.it.store;
 
+import dev.sessionconfig.testing.TextLines;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -167,16 +168,7 @@ public final class MemcacheText implements AutoCloseable {
   /** One line without its line end (metadump ends its lines with a bare LF, everything else with CRLF). */
   private String line() {
     try {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      for (int c = in.read(); c != '\n'; c = in.read()) {
-        if (c < 0) {
-          throw new IOException("connection closed");
-        }
-        if (c != '\r') {
-          line.write(c);
-        }
-      }
-      return line.toString(StandardCharsets.UTF_8);
+      return TextLines.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("memcached at " + address + ": " + e.getMessage(), e);
     }

@@ -130,6 +130,11 @@ abstract class MemcachedStoreTest extends HarnessTest implements NetworkStoreTes
 
 
   @Override
+  public String storeTag() {
+    return "memcached";
+  }
+
+  @Override
   public String serverName() {
     return "memcached";
   }

@@ -18,6 +18,10 @@ import dev.sessionconfig.it.http.Reply;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.outage.CircuitBreakingStore;
 import dev.sessionconfig.testing.ServerProcess;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -135,6 +139,94 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
           : "the first answer after " + serverName() + " came back, within " + recovery());
       assertBody("value set", browser.post("/set", "value", "44"));
       assertBody("44", browser.get("/get"));
+    }
+  }
+
+  /**
+   * The meters of an application with Micrometer follow its requests: sessions created and invalidated, store calls
+   * timed by operation; an outage shows in the error counter and the health check with the first request that meets
+   * it, and the health check recovers with the store.
+   */
+  @Test
+  default void metersAndHealthFollowTheStore() throws InterruptedException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry); // what Spring Boot does with its registry, and a plain application may do
+    try (S own = newServer().start()) {
+      App app = harness().start(AppConfigLoader::initApp, pointingAt(own));
+      String store = app.browser().get("/health").body(); // "up: <store>"
+      assertTrue(store.startsWith("up: "), "GET /health with " + serverName() + " up: " + store);
+      Meters meters = new Meters(registry, storeTag());
+      Browser browser = app.browser();
+      assertBody("value set", browser.post("/set", "value", "42"));
+      assertBody("42", browser.get("/get"));
+      assertBody("logged out", browser.post("/logout"));
+      assertAll("meters after set, get and logout with " + serverName() + ": " + meters,
+          () -> assertEquals(1, meters.counter("sessionconfig.sessions.created"), "sessions created"),
+          () -> assertEquals(1, meters.counter("sessionconfig.sessions.invalidated"), "sessions invalidated"),
+          () -> assertEquals(2, meters.timed("read", "success"), "successful reads (set: none, get, logout)"),
+          () -> assertEquals(1, meters.timed("write", "success"), "successful writes (the new session)"),
+          () -> assertTrue(meters.timed("delete", "success") >= 1, "the logout's delete"),
+          () -> assertEquals(0, meters.errors(), "no errors"));
+
+      assertBody("value set", browser.post("/set", "value", "43")); // a session again, for the store to read
+      own.stop();
+      Reply get = browser.get("/get");
+      Reply health = app.browser().get("/health");
+      assertAll("with " + serverName() + " down: " + meters,
+          () -> assertEquals(503, get.status(), "GET /get: " + get),
+          () -> assertTrue(meters.errors() >= 1, "the outage is counted as an error of the store"),
+          () -> assertTrue(meters.unavailable() >= 1, "as unavailable"),
+          () -> assertEquals(503, health.status(), "GET /health: " + health),
+          () -> assertTrue(health.body().startsWith("down: ") && !health.body().contains("password"),
+              "GET /health: " + health));
+      own.start();
+      Reply healthAgain = firstHealthyAnswer(app.browser(), recovery());
+      assertEquals(200, healthAgain.status(), "GET /health once " + serverName() + " is back: " + healthAgain);
+    } finally {
+      Metrics.removeRegistry(registry);
+    }
+  }
+
+  /** The {@code store} tag of this store's meters. */
+  String storeTag();
+
+  /** GET /health until it is 200, for at most {@code recovery}. */
+  static Reply firstHealthyAnswer(Browser browser, Duration recovery) throws InterruptedException {
+    long deadline = System.nanoTime() + recovery.toNanos();
+    while (true) {
+      Reply reply = browser.get("/health");
+      if (reply.status() == 200 || System.nanoTime() - deadline >= 0) {
+        return reply;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** The session meters of one store in a registry, read as plain numbers. */
+  record Meters(SimpleMeterRegistry registry, String store) {
+    long counter(String name) {
+      Counter counter = registry.find(name).tag("store", store).counter();
+      return counter == null ? 0 : (long) counter.count();
+    }
+
+    long timed(String operation, String outcome) {
+      return registry.find("sessionconfig.store.requests").tags("store", store, "operation", operation,
+          "outcome", outcome).timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    long errors() {
+      return (long) registry.find("sessionconfig.store.errors").tag("store", store).counters().stream()
+          .mapToDouble(Counter::count).sum();
+    }
+
+    long unavailable() {
+      return (long) registry.find("sessionconfig.store.errors").tags("store", store, "kind", "unavailable")
+          .counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    @Override
+    public String toString() {
+      return registry.getMetersAsString();
     }
   }
 

@@ -35,6 +35,11 @@ abstract class PostgresStoreTest extends JdbcStoreTest implements NetworkStoreTe
 
 
   @Override
+  public String storeTag() {
+    return "jdbc";
+  }
+
+  @Override
   public String serverName() {
     return "PostgreSQL";
   }

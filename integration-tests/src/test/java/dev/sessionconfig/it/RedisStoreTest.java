@@ -81,6 +81,11 @@ abstract class RedisStoreTest extends HarnessTest implements NetworkStoreTest<Re
 
 
   @Override
+  public String storeTag() {
+    return "redis";
+  }
+
+  @Override
   public String serverName() {
     return "Redis";
   }

@@ -3,6 +3,8 @@ package dev.sessionconfig.it.app;
 import dev.sessionconfig.it.app.values.Cart;
 import dev.sessionconfig.it.app.values.Item;
 import dev.sessionconfig.it.app.values.Samples;
+import dev.sessionconfig.runtime.metrics.StoreHealth;
+import dev.sessionconfig.runtime.servlet.SessionInterface;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +38,7 @@ public final class TestApp {
     servlets.put("/user", new User());
     servlets.put("/increment", new Increment());
     servlets.put("/upload", new Upload());
+    servlets.put("/health", new Health());
     servlets.put("/values/store", new StoreValues());
     servlets.put("/values/check", new CheckValues());
     servlets.put("/values/mutate", new MutateValues());
@@ -159,6 +162,23 @@ public final class TestApp {
         session.invalidate();
       }
       reply(response, "logged out");
+    }
+  }
+
+  /**
+   * {@code GET /health}: the session store's health, as an application's health endpoint would show it: 200
+   * {@code up: <store>}, or 503 {@code down: <why>}. Never touches the session.
+   */
+  static final class Health extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      SessionInterface sessions =
+          (SessionInterface) request.getServletContext().getAttribute(SessionInterface.class.getName());
+      StoreHealth health = sessions.health();
+      response.setStatus(health.up() ? 200 : 503);
+      reply(response, (health.up() ? "up: " + health.store() : "down: " + health.detail()));
     }
   }
 

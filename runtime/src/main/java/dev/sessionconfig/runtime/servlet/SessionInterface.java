@@ -5,6 +5,9 @@ import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.MeteredStore;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
+import dev.sessionconfig.runtime.metrics.StoreHealth;
 import dev.sessionconfig.runtime.outage.CircuitBreakingStore;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
@@ -87,7 +90,9 @@ public final class SessionInterface implements AutoCloseable {
    */
   public static SessionInterface open(SessionSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    SessionStore store = CircuitBreakingStore.around(openStore(settings));
+    // Measured outside the circuit: the 503s of a store known to be down count as its errors too.
+    SessionStore store = MeteredStore.around(CircuitBreakingStore.around(openStore(settings)),
+        SessionMetrics.of(settings.sessionType()));
     try {
       checkAvailable(store, settings);
       return new SessionInterface(settings, store, SessionListeners.none());
@@ -140,6 +145,14 @@ public final class SessionInterface implements AutoCloseable {
 
   public SessionStore store() {
     return store;
+  }
+
+  /**
+   * Whether the store answers now, for a health check; at once while the store is known to be down. Never shows a
+   * password.
+   */
+  public StoreHealth health() {
+    return StoreHealth.of(store);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import jakarta.servlet.ServletContext;
 import java.util.Map;
@@ -51,6 +52,11 @@ final class DetachedSessions implements SessionOwner {
   @Override
   public SessionListeners listeners() {
     return manager.listeners();
+  }
+
+  @Override
+  public SessionMetrics metrics() {
+    return manager.metrics();
   }
 
   @Override

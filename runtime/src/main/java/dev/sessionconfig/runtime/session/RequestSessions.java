@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStoreException;
 import jakarta.servlet.ServletContext;
@@ -71,6 +72,7 @@ final class RequestSessions implements SessionOwner {
       session = StoreSession.fresh(this, manager.values(), manager.ids().next(), manager.now());
       created = true;
       manager.listeners().created(session);
+      manager.metrics().sessionCreated();
     }
     return session;
   }
@@ -231,6 +233,11 @@ final class RequestSessions implements SessionOwner {
   @Override
   public SessionListeners listeners() {
     return manager.listeners();
+  }
+
+  @Override
+  public SessionMetrics metrics() {
+    return manager.metrics();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.users.PrincipalResolver;
 import dev.sessionconfig.runtime.users.UserSessions;
 import dev.sessionconfig.runtime.store.SessionStore;
@@ -47,16 +48,19 @@ public final class SessionManager {
   private final boolean permanent;
   private final int maxSessionBytes;
   private final Clock clock;
+  private final SessionMetrics metrics;
 
   public SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners) {
-    this(settings, store, listeners, Clock.systemUTC());
+    this(settings, store, listeners, SessionMetrics.of(settings.sessionType()), Clock.systemUTC());
   }
 
-  SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners, Clock clock) {
+  SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners, SessionMetrics metrics,
+      Clock clock) {
     this.listeners = listeners;
+    this.metrics = metrics;
     SigningKeys keys = new SigningKeys(settings.secretKey(), settings.secretKeyFallbacks());
     this.lifetimes = new Lifetimes(settings);
-    this.repository = new SessionRepository(store, lifetimes, new SessionCodec(keys));
+    this.repository = new SessionRepository(store, lifetimes, new SessionCodec(keys), metrics);
     this.values = SessionValues.of(settings.attributeTypes(), settings.serializationAllow());
     this.ids = new SessionIds(new SecureRandom(), settings.idLength());
     this.signer = new CookieSigner(keys);
@@ -176,12 +180,18 @@ public final class SessionManager {
   public java.util.Optional<String> reportExpiries(ServletContext context) {
     this.servletContext = context;
     return repository.store().reportExpiries((id, record) -> {
+      metrics.sessionExpired();
       try {
         detached.expired(id, record);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "Reporting an expired session to the session listeners failed", e);
       }
     });
+  }
+
+  /** What these sessions count and time. */
+  SessionMetrics metrics() {
+    return metrics;
   }
 
   ServletContext servletContext() {

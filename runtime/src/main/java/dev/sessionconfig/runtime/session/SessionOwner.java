@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import jakarta.servlet.ServletContext;
 
 /**
@@ -16,6 +17,9 @@ interface SessionOwner {
   long idleMillis(int maxInactiveSeconds);
 
   SessionListeners listeners();
+
+  /** What sessions count: invalidations, values refused. */
+  SessionMetrics metrics();
 
   /** SESSION_MAX_SIZE: the most bytes the session's stored attributes may take together. */
   int maxSessionBytes();

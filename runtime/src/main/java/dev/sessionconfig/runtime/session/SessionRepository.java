@@ -1,5 +1,6 @@
 package dev.sessionconfig.runtime.session;
 
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.store.SessionChange;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.store.SessionStore;
@@ -14,14 +15,16 @@ final class SessionRepository {
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.session");
 
   private final SessionStore store;
+  private final SessionMetrics metrics;
   private final Lifetimes lifetimes;
   private final SessionCodec codec;
 
   /** A session as read: its data, and the record it came from (the basis of the request's update). */
   record Loaded(SessionData data, SessionRecord record) {}
 
-  SessionRepository(SessionStore store, Lifetimes lifetimes, SessionCodec codec) {
+  SessionRepository(SessionStore store, Lifetimes lifetimes, SessionCodec codec, SessionMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
     this.lifetimes = lifetimes;
     this.codec = codec;
   }
@@ -96,6 +99,7 @@ final class SessionRepository {
   }
 
   private void unreadable(String why, String consequence) {
+    metrics.unreadableDropped();
     // Neither the id (a credential) nor the data (personal) is logged.
     LOG.log(System.Logger.Level.WARNING, "Unreadable session data in " + store.description() + " (" + why + "); "
         + consequence);

@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.session;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.values.IncompatibleValueException;
 import dev.sessionconfig.runtime.values.SessionValues;
 import jakarta.servlet.ServletContext;
@@ -163,7 +164,13 @@ final class StoreSession implements HttpSession {
       if (name == null) {
         throw new IllegalArgumentException("a session attribute needs a name");
       }
-      byte[] bytes = values.encode(name, value);
+      byte[] bytes;
+      try {
+        bytes = values.encode(name, value);
+      } catch (IllegalArgumentException e) {
+        owner.metrics().attributeRejected(SessionMetrics.Rejection.TYPE);
+        throw e;
+      }
       checkSize(name, bytes);
       old = valueOf(name);
       Slot slot = attributes.computeIfAbsent(name, key -> new Slot());
@@ -204,6 +211,7 @@ final class StoreSession implements HttpSession {
     }
     int max = owner.maxSessionBytes();
     if (total > max) {
+      owner.metrics().attributeRejected(SessionMetrics.Rejection.SIZE);
       throw new IllegalArgumentException("Session attribute '" + name + "' cannot be stored: its " + bytes.length
           + " bytes would make the session " + total + " bytes, over SESSION_MAX_SIZE (" + max + " bytes). Keep"
           + " large data elsewhere (a database, a cache) and put its key in the session, or raise SESSION_MAX_SIZE;"
@@ -249,6 +257,7 @@ final class StoreSession implements HttpSession {
       valid = false;
     }
     owner.invalidated(this);
+    owner.metrics().sessionInvalidated();
   }
 
   /** The session ends: destroyed, then each attribute removed and unbound, as a container's expiry does it. */

@@ -11,8 +11,9 @@ import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionConfigException;
 import dev.sessionconfig.runtime.SessionSettings;
-import dev.sessionconfig.runtime.outage.CircuitBreakingStore;
 import dev.sessionconfig.runtime.store.SessionStoreException;
+import dev.sessionconfig.runtime.store.StoreUnavailableException;
+import dev.sessionconfig.runtime.testing.MemoryStore;
 import dev.sessionconfig.runtime.testing.TestSettings;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContextEvent;
@@ -41,7 +42,6 @@ class SessionInterfaceTest {
   void installOpensTheConfiguredStoreAndFiltersEveryRequest() {
     Path dir = temp.resolve("sessions");
     try (SessionInterface sessions = SessionInterface.install(fake.context(), filesystem(dir))) {
-      assertInstanceOf(CircuitBreakingStore.class, sessions.store(), "the store, failing fast while it is down");
       assertEquals("filesystem at " + dir, sessions.store().description());
       assertTrue(Files.isDirectory(dir), "checkAvailable ran");
       assertEquals(SessionType.FILESYSTEM, sessions.settings().sessionType());
@@ -51,6 +51,20 @@ class SessionInterfaceTest {
       assertEquals(List.of(false), fake.matchAfter, "before the application's own filters");
       assertTrue(fake.asyncSupported);
       assertSame(sessions, fake.attributes.get(SessionInterface.class.getName()));
+    }
+  }
+
+  @Test
+  void theStoreFailsFastWhileItIsDown() {
+    try (SessionInterface sessions = SessionInterface.install(fake.context(), memory("jdbc:memory"))) {
+      MemoryStore store = MemoryStoreProvider.last;
+      store.down = true;
+      int before = store.attempts.get();
+      assertThrows(StoreUnavailableException.class, () -> sessions.store().read("id1"));
+      assertThrows(StoreUnavailableException.class, () -> sessions.store().read("id1"));
+      assertEquals(before + 1, store.attempts.get(), "the second read failed without asking the store");
+      assertFalse(sessions.health().up(), "the health check says so at once");
+      assertEquals(before + 1, store.attempts.get(), "the health check did not ask the store either");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.testing.Browser;
 import dev.sessionconfig.runtime.testing.MemoryStore;
 import dev.sessionconfig.runtime.testing.TestSettings;
@@ -81,7 +82,7 @@ class SessionEventsTest {
     listeners.add(new Recorder());
     browser = new Browser(new SessionManager(TestSettings.builder()
         .with(dev.sessionconfig.Setting.SESSION_SERIALIZATION_ALLOW, List.of(Tracked.class.getName())).build(),
-        store, listeners, clock)::doFilter);
+        store, listeners, SessionMetrics.NONE, clock)::doFilter);
   }
 
   @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.store.SessionRecord;
 import dev.sessionconfig.runtime.testing.Browser;
 import dev.sessionconfig.runtime.testing.FakeRequest;
@@ -41,7 +42,7 @@ class SessionManagerTest {
   private Browser browser = browser(TestSettings.defaults());
 
   private Browser browser(SessionSettings settings) {
-    return new Browser(new SessionManager(settings, store, SessionListeners.none(), clock)::doFilter);
+    return new Browser(new SessionManager(settings, store, SessionListeners.none(), SessionMetrics.NONE, clock)::doFilter);
   }
 
   private static Browser.Handler set(String name, Object value) {
@@ -398,6 +399,57 @@ class SessionManagerTest {
     assertNotEquals(id, browser.cookie("session").split("\\.")[0], "a fresh session, under a new id");
   }
 
+  /** Every event the meters count, as the sessions report it. */
+  @Test
+  void theSessionsReportWhatTheMetersCount() throws Exception {
+    List<String> counted = new java.util.ArrayList<>();
+    SessionMetrics counting = new SessionMetrics() {
+      @Override
+      public void storeCall(String operation, long nanos, Outcome outcome) {}
+
+      @Override
+      public void sessionCreated() {
+        counted.add("created");
+      }
+
+      @Override
+      public void sessionInvalidated() {
+        counted.add("invalidated");
+      }
+
+      @Override
+      public void sessionExpired() {
+        counted.add("expired");
+      }
+
+      @Override
+      public void unreadableDropped() {
+        counted.add("unreadable");
+      }
+
+      @Override
+      public void attributeRejected(Rejection reason) {
+        counted.add("rejected " + reason);
+      }
+    };
+    browser = new Browser(new SessionManager(TestSettings.builder().with(Setting.SESSION_MAX_SIZE, 2048).build(),
+        store, SessionListeners.none(), counting, clock)::doFilter);
+    browser.send(set("value", "42"));
+    browser.send((request, response) -> {
+      assertThrows(IllegalArgumentException.class,
+          () -> request.getSession().setAttribute("upload", "b".repeat(3000)));
+      assertThrows(IllegalArgumentException.class,
+          () -> request.getSession().setAttribute("thread", new Thread()));
+    });
+    browser.send((request, response) -> request.getSession().invalidate());
+    browser.send(set("value", "43"));
+    store.entries().put(storedId(), new MemoryStore.Entry("garbage".getBytes(StandardCharsets.UTF_8),
+        clock.instant().plus(LIFETIME)));
+    browser.send(print("value"));
+    assertEquals(List.of("created", "rejected SIZE", "rejected TYPE", "invalidated", "created", "unreadable"),
+        counted);
+  }
+
   @Test
   void anUnstorableAttributeFailsAtSetAttributeNamingIt() throws Exception {
     browser.send((request, response) -> {
@@ -499,7 +551,7 @@ class SessionManagerTest {
   void aForwardSharesTheRequestsSessionAndCommitsOnce() throws Exception {
     browser.send(set("value", "42"));
     store.resetCounts();
-    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), SessionMetrics.NONE, clock);
     Browser direct = new Browser(manager::doFilter);
     direct.cookie("session", sessionCookie());
     direct.send((request, response) -> {
@@ -550,7 +602,7 @@ class SessionManagerTest {
 
   @Test
   void anAsyncRequestCommitsItsSessionWhenItCompletes() throws Exception {
-    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), SessionMetrics.NONE, clock);
     FakeRequest request = new FakeRequest("GET", "/async", List.of());
     FakeResponse response = new FakeResponse();
     AtomicReference<jakarta.servlet.AsyncContext> async = new AtomicReference<>();
@@ -577,7 +629,7 @@ class SessionManagerTest {
    */
   private FakeResponse slowRequestAround(String cookie, Browser.Handler slowRest, Browser.Handler fast)
       throws Exception {
-    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), clock);
+    SessionManager manager = new SessionManager(TestSettings.defaults(), store, SessionListeners.none(), SessionMetrics.NONE, clock);
     java.util.concurrent.CountDownLatch slowHasRead = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch fastHasEnded = new java.util.concurrent.CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();

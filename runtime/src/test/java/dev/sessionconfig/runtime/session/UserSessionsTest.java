@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.store.FileSessionStore;
 import dev.sessionconfig.runtime.store.TestFileStores;
 import dev.sessionconfig.runtime.testing.Browser;
@@ -46,7 +47,7 @@ class UserSessionsTest {
           destroyed.add(event.getSession().getId() + " user=" + event.getSession().getAttribute("user"));
         }
       });
-      manager = new SessionManager(TestSettings.defaults(), store, listeners, clock);
+      manager = new SessionManager(TestSettings.defaults(), store, listeners, SessionMetrics.NONE, clock);
       manager.reportExpiries(null);
     }
     return manager;
@@ -125,7 +126,7 @@ class UserSessionsTest {
   @Test
   void aStoreWithoutAnIndexSaysSo() {
     SessionManager memcachedLike = new SessionManager(TestSettings.defaults(), new MemoryStore(clock),
-        SessionListeners.none(), clock);
+        SessionListeners.none(), SessionMetrics.NONE, clock);
     UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
         () -> memcachedLike.users().of("ann"));
     assertEquals("memory at test:1 cannot list the sessions of a user (memcached cannot list its keys): use the"

@@ -22,7 +22,7 @@ public class SecurityConfig {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/audit/**").permitAll()
+            .requestMatchers("/audit/**", "/actuator/health/**").permitAll()
             .anyRequest().authenticated())
         .formLogin(Customizer.withDefaults())
         .logout(Customizer.withDefaults())

@@ -91,6 +91,16 @@ abstract class TwoInstancesContract {
   }
 
   @Test
+  void theSessionStoresHealthIsOnTheActuatorsHealthEndpoint() {
+    Client.Reply health = new Client().get(a.uri(), "/actuator/health");
+    assertEquals(200, health.status(), health.toString());
+    assertTrue(health.body().contains("\"sessionStore\":{\"status\":\"UP\"}"), health.body());
+    Client.Reply store = new Client().get(b.uri(), "/actuator/health/sessionStore");
+    assertEquals(200, store.status(), store.toString());
+    assertTrue(store.body().startsWith("{\"status\":\"UP\""), store.body());
+  }
+
+  @Test
   void aSecondLoginOfTheUserExpiresTheFirstSessionOnTheOtherInstance() {
     Client first = new Client();
     assertEquals(302, first.logIn(a.uri(), "bob", password).status());

@@ -3,6 +3,7 @@ package dev.sessionconfig.spring;
 import dev.sessionconfig.runtime.ConfigSource;
 import dev.sessionconfig.runtime.GeneratedLoader;
 import dev.sessionconfig.runtime.SessionSettings;
+import dev.sessionconfig.runtime.servlet.SessionFilter;
 import dev.sessionconfig.runtime.servlet.SessionInterface;
 import dev.sessionconfig.runtime.users.UserSessions;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,6 +83,23 @@ public class SessionConfigAutoConfiguration {
   @Bean
   SessionFilterInitializer sessionConfigFilterInitializer(SessionInterface sessions) {
     return new SessionFilterInitializer(sessions);
+  }
+
+  /** The session filter, first among the application's filters (Spring Security's is at -100). */
+  @Bean
+  FilterRegistrationBean<SessionFilter> sessionConfigFilter(SessionInterface sessions) {
+    return SessionFilterInitializer.filter(sessions);
+  }
+
+  /** With Spring Boot Actuator: the session store's health, {@code /actuator/health/sessionStore}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  static class StoreHealthIndicator {
+    @Bean
+    @ConditionalOnMissingBean(name = "sessionStoreHealthIndicator")
+    SessionStoreHealthIndicator sessionStoreHealthIndicator(SessionInterface sessions) {
+      return new SessionStoreHealthIndicator(sessions);
+    }
   }
 
   /** What Spring Security needs from sessions shared by several instances. */

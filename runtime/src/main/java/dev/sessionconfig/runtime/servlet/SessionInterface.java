@@ -111,12 +111,29 @@ public final class SessionInterface implements AutoCloseable {
    */
   public void installIn(ServletContext context) {
     Objects.requireNonNull(context, "context");
-    listeners.attachTo(context);
     register(context);
+    attachTo(context);
+  }
+
+  /**
+   * Everything {@link #installIn} does but registering the filter: for a framework that registers {@link #filter()}
+   * itself, in its own order of filters (the Spring Boot starter, where an application's filter registrations are
+   * ordered together). The filter must then be mapped to {@code /*} for every dispatcher type, before any filter
+   * that may use the session.
+   */
+  public void attachTo(ServletContext context) {
+    Objects.requireNonNull(context, "context");
+    listeners.attachTo(context);
+    context.setAttribute(SessionInterface.class.getName(), this);
     LOG.log(System.Logger.Level.INFO, "Sessions of " + settings.configClass() + " are stored in "
         + store.description() + "; " + filter.manager().reportExpiries(context)
             .orElse("this store cannot tell when a session expires, so HttpSessionListener.sessionDestroyed is"
                 + " called for invalidated sessions only"));
+  }
+
+  /** The session filter, which {@link #installIn} registers; for a framework that registers it itself. */
+  public SessionFilter filter() {
+    return filter;
   }
 
   /** A store that cannot be used is a startup problem like any other: one SessionConfigException. */
@@ -210,7 +227,6 @@ public final class SessionInterface implements AutoCloseable {
       // Called from a ServletContextListener, which may not add another one: the filter's destroy(), which
       // the container calls on shutdown as well, closes the store then.
     }
-    context.setAttribute(SessionInterface.class.getName(), this);
   }
 
   /** The store of {@code settings.sessionType()}, from the first provider any of our class loaders sees. */

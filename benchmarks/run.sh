@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of issue 5, side by side in one run, and writes benchmarks/results/latest.md, the summary
+# Runs the benchmarks, side by side in one run, and writes benchmarks/results/latest.md, the summary
 # chart benchmarks/results/benchmarks.svg, and the figures into README.md (between its benchmarks markers).
 # A run with a part skipped or failed writes to benchmarks/target/partial-run/ instead, and exits 1 if one failed.
 #   1. compile time: javac with the processor vs -proc:none (and baseline processors) on a synthetic code base

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds sessionconfig, runs the example's generated loader, then compiles the seed's mistakes to show the
+# Builds sessionconfig, runs the example's generated loader, then compiles the Flask mistakes to show the
 # build failing on them. Usage: bash examples/config-check/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +17,7 @@ echo "== The same config in development, with no SECRET_KEY at all: an ephemeral
 env -u SECRET_KEY APP_ENV=development mvn -q -B -f examples/config-check exec:java
 
 echo
-echo "== The seed's mistakes (examples/config-check/broken): the build must fail"
+echo "== The Flask mistakes (examples/config-check/broken): the build must fail"
 if mvn -B -f examples/config-check/broken compile > target-broken.log 2>&1; then
   echo "unexpected: the broken example compiled"; rm -f target-broken.log; exit 1
 fi

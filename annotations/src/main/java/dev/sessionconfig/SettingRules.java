@@ -17,7 +17,7 @@ import java.util.Set;
 public final class SettingRules {
   private SettingRules() {}
 
-  /** Placeholders copied from tutorials (the seed's own among them) that must never sign real sessions. */
+  /** Placeholders copied from tutorials (Flask-Session's own examples among them) that must never sign real sessions. */
   private static final Set<String> PLACEHOLDER_SECRETS = Set.of(
       "secret", "secret-key", "secret_key", "secretkey", "mysecret", "my-secret", "my secret key",
       "super secret key", "supersecret", "super-secret", "simple key", "changeme", "change-me", "change_me",

@@ -482,7 +482,7 @@ final class RedisConnections implements AutoCloseable {
         try {
           provider = new ClusterConnectionProvider(seeds, config, poolConfig, REFRESH);
         } catch (JedisClusterOperationException e) {
-          // Jedis keeps each seed's failure as a suppressed exception: when every seed was out of reach, say so.
+          // Jedis keeps each seed node's failure as a suppressed exception: when every one was out of reach, say so.
           boolean noneReached = e.getSuppressed().length > 0;
           for (Throwable seedFailure : e.getSuppressed()) {
             noneReached &= seedFailure instanceof JedisConnectionException;

@@ -4,7 +4,7 @@ import dev.sessionconfig.SessionConfig;
 import dev.sessionconfig.SessionType;
 import java.time.Duration;
 
-/** The seed article's "complete configuration example", done right: every secret comes from the environment. */
+/** A complete Flask-Session configuration, done right: every secret comes from the environment. */
 @SessionConfig
 public class Config {
   static final String SECRET_KEY = System.getenv("SECRET_KEY");

@@ -3,7 +3,7 @@ package dev.sessionconfig.quickstart;
 import dev.sessionconfig.SessionConfig;
 
 /**
- * The seed's {@code class Config}, read from the environment: {@code SESSION_TYPE=redis} switches the store.
+ * Flask's {@code class Config}, read from the environment: {@code SESSION_TYPE=redis} switches the store.
  * Every value, secret or not, comes from a variable the processor sees, so {@code describe} names it.
  */
 @SessionConfig

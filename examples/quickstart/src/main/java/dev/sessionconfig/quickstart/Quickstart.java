@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import java.util.function.BiFunction;
 
 /**
- * The seed's application in Java: an embedded Jetty serving {@link RoutesServlet} with server-side sessions
+ * Flask-Session's test application in Java: an embedded Jetty serving {@link RoutesServlet} with server-side sessions
  * started by the generated {@code initApp}. {@code APP_ENV} picks the config (development by default),
  * {@code PORT} the port (8080).
  */

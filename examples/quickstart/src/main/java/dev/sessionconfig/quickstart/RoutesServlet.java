@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
-/** The routes of Flask-Session's own test application (SPEC section 8), on the standard HttpSession API. */
+/** The routes of Flask-Session's own test application, on the standard HttpSession API. */
 public final class RoutesServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 

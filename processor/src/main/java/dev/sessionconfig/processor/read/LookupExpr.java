@@ -103,8 +103,8 @@ public final class LookupExpr {
 
   /**
    * The same lookup where every conversion runs only on a present value, as in {@code
-   * Optional.ofNullable(lookup).map(Boolean::parseBoolean)}: empty unless this is {@link #derivedFrom} {@code
-   * base}, whose absence then means this one's.
+   * Optional.ofNullable(lookup).map(Boolean::parseBoolean)}: empty unless this is {@code base} itself, or is
+   * derived from it by stripping and conversions only, whose absence then means this one's.
    */
   public Optional<LookupExpr> presentOnlyOver(LookupExpr base) {
     if (equals(base)) {

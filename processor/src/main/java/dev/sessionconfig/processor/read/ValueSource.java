@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class ValueSource {
 
-  /** The classes of value origin that section 5 of the spec distinguishes. */
+  /** The classes of value origin that the processor distinguishes (the README's "Where a secret may come from"). */
   public enum Kind {
     /** A literal, a constant, or anything derived only from literals. */
     LITERAL,

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks where secrets come from (SPEC section 5): {@code [MissingSecretKey]}, {@code [LiteralSecretKey]},
+ * Checks where secrets come from: {@code [MissingSecretKey]}, {@code [LiteralSecretKey]},
  * {@code [LiteralSecretFallback]} and {@code [SecretAssignedOutsideConfig]}. A secret is SECRET_KEY, each
  * fallback key, SESSION_JDBC_PASSWORD, and a password written inside a connection URL.
  */

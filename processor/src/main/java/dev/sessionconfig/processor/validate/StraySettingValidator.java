@@ -15,7 +15,7 @@ import javax.lang.model.util.ElementFilter;
 
 /**
  * {@code [StraySetting]}: SESSION_TYPE or SECRET_KEY declared in a class that no loader reads (not a
- * {@code @SessionConfig} class nor a superclass of one): the Java form of the seed's root cause, a
+ * {@code @SessionConfig} class nor a superclass of one): the Java form of the Flask mistake of a
  * {@code SESSION_TYPE} global that was never applied to the app.
  */
 public final class StraySettingValidator {

@@ -1,6 +1,6 @@
 package com.example.shop;
 
-/** The seed's app.py: a session type defined as a global nobody applies, a key set only in main. */
+/** A Flask app.py in Java: a session type defined as a global nobody applies, a key set only in main. */
 public class App {
   static final String SESSION_TYPE = "memcache";
 

@@ -1,5 +1,7 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;

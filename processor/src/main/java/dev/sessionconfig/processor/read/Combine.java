@@ -1,5 +1,7 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.processor.read.ValueSource.Kind;
 import java.util.ArrayList;

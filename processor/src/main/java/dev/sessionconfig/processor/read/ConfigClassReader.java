@@ -3,6 +3,7 @@ package dev.sessionconfig.processor.read;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.facts.ConfigFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,12 +39,14 @@ public final class ConfigClassReader {
   private final Optional<ValueSourceAnalyzer> analyzer;
   private final Optional<FieldAssignments> assignments;
   private final Optional<AttributeTypesReader> attributeTypes;
+  private final FactsBuilder facts;
 
   public ConfigClassReader(Optional<Trees> trees, Optional<ValueSourceAnalyzer> analyzer,
       Optional<FieldAssignments> assignments, Elements elements, Types types) {
     this.trees = trees;
     this.analyzer = analyzer;
     this.assignments = assignments;
+    this.facts = new FactsBuilder(elements, analyzer);
     // No lambda takes a Trees here: see SessionConfigProcessor.
     this.attributeTypes = trees.isPresent()
         ? Optional.of(new AttributeTypesReader(trees.get(), elements, types))
@@ -113,8 +116,28 @@ public final class ConfigClassReader {
     }
   }
 
+  /**
+   * What reading a config class found: its facts, or the symbol javac has not resolved yet that its settings'
+   * initializers use (then the class is read again in a later round).
+   */
+  public record Reading(Optional<ConfigFacts> facts, Optional<String> unresolved) {}
+
+  /**
+   * Reads {@code type}, which carries {@code annotation}, into its facts.
+   *
+   * @param straySessionType where SESSION_TYPE is declared outside every config class, if anywhere
+   */
+  public Reading read(TypeElement type, AnnotationMirror annotation, Optional<String> straySessionType) {
+    ConfigClass config = read(type, annotation);
+    Optional<String> unresolved = unresolvedInitializer(config);
+    if (unresolved.isPresent()) {
+      return new Reading(Optional.empty(), unresolved);
+    }
+    return new Reading(Optional.of(facts.build(config, straySessionType)), Optional.empty());
+  }
+
   /** A setting's initializer that uses a symbol javac has not resolved yet; empty when there is none. */
-  public Optional<String> unresolvedInitializer(ConfigClass config) {
+  private static Optional<String> unresolvedInitializer(ConfigClass config) {
     for (SettingField field : config.fields()) {
       if (field.setting().isPresent() && field.source().kind() == ValueSource.Kind.UNRESOLVED) {
         return Optional.of("a symbol in the initializer of " + field.qualifiedName());
@@ -123,8 +146,7 @@ public final class ConfigClassReader {
     return Optional.empty();
   }
 
-  /** Reads {@code type}, which carries {@code annotation}. */
-  public ConfigClass read(TypeElement type, AnnotationMirror annotation) {
+  private ConfigClass read(TypeElement type, AnnotationMirror annotation) {
     List<SettingField> fields = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (TypeElement t : hierarchy(type)) {
@@ -244,7 +266,7 @@ public final class ConfigClassReader {
   }
 
   /** The path to an assignment's value, for diagnostics that point inside an initializer. */
-  public static Optional<TreePath> valuePath(SettingField field) {
+  private static Optional<TreePath> valuePath(SettingField field) {
     return field.effectiveAssignment().map(FieldAssignments.Assignment::valuePath);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.EnumConstant;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
@@ -219,7 +220,8 @@ final class Evaluation {
       return declared(bound);
     }
     if (element.getKind() == ElementKind.ENUM_CONSTANT) {
-      return ValueSource.literal(path, EnumConstant.of((VariableElement) element));
+      return ValueSource.literal(path, new EnumConstant(
+          ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(), element.getSimpleName().toString()));
     }
     return element instanceof VariableElement variable
         ? variable(path, variable, bindings)

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.util.TreePath;
 import java.util.function.Function;
 

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.Conversion;
 import dev.sessionconfig.processor.read.Calls.Call;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.EnumConstant;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;

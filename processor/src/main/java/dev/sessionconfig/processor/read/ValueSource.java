@@ -1,5 +1,7 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.lang.reflect.Array;

@@ -3,46 +3,40 @@ package dev.sessionconfig.processor.validate;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.Message;
 import dev.sessionconfig.processor.Report;
-import dev.sessionconfig.processor.read.ConfigClass;
-import dev.sessionconfig.processor.read.LookupExpr;
-import dev.sessionconfig.processor.read.SettingField;
+import dev.sessionconfig.processor.facts.ConfigFacts;
+import dev.sessionconfig.processor.facts.FieldFacts;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code [UncheckedConversion]}: a setting that is not text (a boolean, number, duration or session type) made
- * from a looked-up value by code the loader cannot replay. The loader then reads the field, after the conversion
- * already turned a mistyped value into a valid-looking one.
+ * {@code [UncheckedConversion]}: a setting that is not text (a boolean, number, duration or session type) made from a
+ * looked-up value by code the loader cannot replay. The loader then reads the field, after the conversion already
+ * turned a mistyped value into a valid-looking one.
  */
-public final class ConversionValidator {
+final class Conversions implements Rule {
   /** The kinds whose value a conversion makes from text, possibly losing a mistake on the way. */
   private static final Set<Setting.ValueKind> CONVERTED_KINDS = EnumSet.of(Setting.ValueKind.BOOLEAN,
       Setting.ValueKind.INT, Setting.ValueKind.FILE_MODE, Setting.ValueKind.DURATION, Setting.ValueKind.SESSION_TYPE);
 
-  public void validate(ConfigClass config, Report report) {
-    for (SettingField field : config.fields()) {
+  @Override
+  public void check(ConfigFacts facts, Report report) {
+    for (FieldFacts field : facts.fields()) {
       Optional<Setting> setting = field.setting();
       // A String field holds the text itself, which the loader parses with the setting's own strict rules.
-      boolean holdsText = field.element().asType().toString().equals("java.lang.String");
+      boolean holdsText = field.typeText().equals("java.lang.String");
       if (!field.isStatic() || setting.isEmpty() || !CONVERTED_KINDS.contains(setting.get().kind()) || holdsText
-          || field.replay().isPresent() || field.source().seen().isEmpty()) {
+          || field.replay().isPresent() || field.value().seen().isEmpty()) {
         continue;
       }
-      String type = field.element().asType().toString();
-      String lookup = javaForm(field.source().seen().get(0));
-      Positions.onValue(report, field, field.source(), Message.UncheckedConversion, field.name(), describe(field),
+      String type = field.typeText();
+      String lookup = javaForm(field.value().seen().get(0));
+      String reads = field.value().seen().stream().map(LookupExpr::describe).collect(Collectors.joining(" and "));
+      report.at(field.value().at(), Message.UncheckedConversion, field.name(), reads,
           type.substring(type.lastIndexOf('.') + 1), field.name(), parsed(type, setting.get(), lookup));
     }
-  }
-
-  /** The lookups the initializer reads, e.g. {@code environment variable A and system property b}. */
-  private static String describe(SettingField field) {
-    StringBuilder text = new StringBuilder();
-    for (LookupExpr lookup : field.source().seen()) {
-      text.append(text.length() == 0 ? "" : " and ").append(lookup.describe());
-    }
-    return text.toString();
   }
 
   /** {@code lookup} parsed into a value of the field's type, for the fix. */

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.validate;
+package dev.sessionconfig.processor.read;
 
 import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
@@ -26,10 +26,5 @@ final class TypeNames {
       default:
         return type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(java.util.Locale.ROOT) : type.toString();
     }
-  }
-
-  /** {@code java.util.List<java.lang.String>} as {@code List<String>}, for messages. */
-  static String simple(String canonical) {
-    return canonical.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
   }
 }

@@ -1,7 +1,9 @@
-package dev.sessionconfig.processor.validate;
+package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.Message;
-import dev.sessionconfig.processor.Report;
+import dev.sessionconfig.processor.Position;
+import dev.sessionconfig.processor.facts.MisplacedConfig;
+import java.util.Locale;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -10,20 +12,17 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * {@code [NotAConfigClass]}: the annotation must sit on a class whose static fields the generated loader, in
- * the same package, can read: not an interface, enum, record or annotation, and not an inner, local,
- * anonymous or private class.
+ * Whether {@code @SessionConfig} sits on a class whose static fields the generated loader, in the same package, can
+ * read: not an interface, enum, record or annotation, and not an inner, local, anonymous or private class.
  */
-public final class ConfigClassShapeValidator {
+public final class ConfigShape {
+  private ConfigShape() {}
 
-  /** Reports a misplaced annotation; returns whether the class can be checked further. */
-  public boolean validate(TypeElement type, AnnotationMirror annotation, Report report) {
+  /** The misplaced annotation on {@code type}; empty when the class can be read as a config class. */
+  public static Optional<MisplacedConfig> misplaced(TypeElement type, AnnotationMirror annotation) {
     String problem = problem(type);
-    if (problem == null) {
-      return true;
-    }
-    report.onAnnotation(type, annotation, null, Message.NotAConfigClass, type.getSimpleName(), problem, fix(type));
-    return false;
+    return problem == null ? Optional.empty() : Optional.of(new MisplacedConfig(Position.onAnnotation(type, annotation,
+        null), type.getSimpleName().toString(), problem, type.getKind() == ElementKind.CLASS));
   }
 
   private static String problem(TypeElement type) {
@@ -40,10 +39,10 @@ public final class ConfigClassShapeValidator {
         if (type.getKind().name().equals("RECORD")) {
           return "a record";
         }
-        return "a " + type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+        return "a " + type.getKind().name().toLowerCase(Locale.ROOT);
     }
     if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      return "a " + type.getNestingKind().name().toLowerCase(java.util.Locale.ROOT) + " class";
+      return "a " + type.getNestingKind().name().toLowerCase(Locale.ROOT) + " class";
     }
     for (Element e = type; e.getKind().isClass() || e.getKind().isInterface(); e = e.getEnclosingElement()) {
       TypeElement t = (TypeElement) e;
@@ -56,15 +55,5 @@ public final class ConfigClassShapeValidator {
       }
     }
     return null;
-  }
-
-  private static String fix(TypeElement type) {
-    switch (type.getKind()) {
-      case CLASS:
-        return "make it a top-level class or a static nested class that is not private";
-      default:
-        return "put the settings in a class: @SessionConfig public class " + type.getSimpleName()
-            + " { static final String SECRET_KEY = System.getenv(\"SECRET_KEY\"); ... }";
-    }
   }
 }

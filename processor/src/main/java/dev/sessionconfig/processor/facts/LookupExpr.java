@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.facts;
 
 import dev.sessionconfig.Conversion;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.validate;
+package dev.sessionconfig.processor.read;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The elements of a list or array initializer, for {@link SecretSourceValidator}. A class of its own because it
+ * The elements of a list or array initializer, for the secret rule. A class of its own because it
  * reads javac trees: verifying a class that does loads javac's classes, which a compiler without the Tree API
  * (Eclipse's, in an IDE without the {@code jdk.compiler} module) cannot provide; this one is loaded only with trees.
  */

@@ -1,6 +1,5 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.EnumConstant;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
@@ -23,6 +22,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.read.Declarations.Source;
 import dev.sessionconfig.processor.read.Intermediate.FunctionValue;
 import dev.sessionconfig.processor.read.ValueSource.Kind;

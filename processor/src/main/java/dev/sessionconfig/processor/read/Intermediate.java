@@ -1,7 +1,7 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.function.Function;
 
 /**

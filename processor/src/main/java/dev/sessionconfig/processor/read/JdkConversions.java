@@ -1,7 +1,7 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.Conversion;
+import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.read.Calls.Call;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

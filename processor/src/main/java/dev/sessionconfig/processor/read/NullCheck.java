@@ -1,11 +1,11 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.read.ValueSource.Kind;
 import java.util.Optional;
 import javax.lang.model.element.Element;

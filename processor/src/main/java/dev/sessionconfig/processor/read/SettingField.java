@@ -1,7 +1,7 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;

@@ -186,6 +186,25 @@ class ChecksTest {
         Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'FILESYSTEM'?",
             config(KEY, "  static final SessionType SESSION_TYPE =",
                 "      SessionType.valueOf(System.getenv().getOrDefault(\"SESSION_TYPE\", \"filesystem\")); // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'MEMCACHED'?",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.valueOf(\"memcache\"); // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "case-sensitive",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.valueOf(\"filesystem\"); // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'REDIS'?",
+            config(KEY, "  static final SessionType SESSION_TYPE = store(); // here",
+                "  static SessionType store() { return SessionType.valueOf(\"Redis\"); }")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'MEMCACHED'?",
+            new JavaFileObject[] {
+                config(KEY, "  static final SessionType SESSION_TYPE = SessionType.valueOf(Store.MEMCACHE.name()); // here"),
+                source("com.acme.Store", "enum Store { FILESYSTEM, MEMCACHE }")}),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'memcached'?",
+            new JavaFileObject[] {
+                config(KEY, "  static final String SESSION_TYPE = Store.MEMCACHE.name().toLowerCase(); // here"),
+                source("com.acme.Store", "enum Store { FILESYSTEM, MEMCACHE }")}),
+        Arguments.of("WrongSettingType", Diagnostic.Kind.ERROR, "declared as Store",
+            new JavaFileObject[] {
+                config(KEY, "  static final Store SESSION_TYPE = Store.MEMCACHE; // here"),
+                source("com.acme.Store", "enum Store { FILESYSTEM, MEMCACHE }")}),
         Arguments.of("UnstorableAttributeType", Diagnostic.Kind.ERROR, "neither a record, an enum nor Serializable",
             new JavaFileObject[] {
                 config(KEY, TYPE, "  static final List<Class<?>> SESSION_ATTRIBUTE_TYPES = List.of(Cart.class); // here"),
@@ -343,6 +362,11 @@ class ChecksTest {
             "      System.getenv().getOrDefault(\"SESSION_REDIS\", \"redis-cluster://n1:7000,n2:7001/0\");")),
         Arguments.of("other upper-case constants", config(KEY, TYPE, "  static final int MAX_USERS = 10;",
             "  static final String APP_NAME = \"shop\";")),
+        Arguments.of("a session type by its exact constant name", config(KEY,
+            "  static final SessionType SESSION_TYPE = SessionType.valueOf(\"FILESYSTEM\");")),
+        Arguments.of("a session type named by an application enum's constant", config(KEY,
+            "  static final SessionType SESSION_TYPE = SessionType.valueOf(Store.FILESYSTEM.name());",
+            "  enum Store { FILESYSTEM, MEMCACHE }")),
         Arguments.of("a suppressed warning on the field", config(KEY, TYPE,
             "  @SuppressWarnings(\"sessionconfig:UnknownSetting\")", "  static final String SESSION_COOKIE_NAMES = \"sid\";")),
         Arguments.of("a suppressed warning on the class", source("com.acme.Config",
@@ -402,6 +426,22 @@ class ChecksTest {
     assertEquals(lineOf(production, "// here"), insecure.get(0).getLineNumber());
     assertTrue(compilation.errors().stream().allMatch(e -> e.getSource().getName().endsWith("ProductionConfig.java")),
         "the base config is not blamed for its subclass:\n" + diagnostics(compilation));
+  }
+
+  /**
+   * An application's own enum as SESSION_TYPE is a declaration the loader cannot read: that, and nothing made up from
+   * its constant's name (once an [InternalError] for a name SessionType lacks, a MissingStoreSetting for one it has).
+   */
+  @Test
+  void anApplicationEnumAsSessionTypeIsOnlyAWrongType() {
+    for (String constant : List.of("MEMCACHE", "REDIS")) {
+      JavaFileObject config = config(KEY, "  static final Store SESSION_TYPE = Store." + constant + "; // here");
+      Compilation compilation = compile(config, source("com.acme.Store", "enum Store { REDIS, MEMCACHE }"));
+      List<Diagnostic<? extends JavaFileObject>> wrongType = withId(compilation, "WrongSettingType");
+      assertEquals(1, wrongType.size(), diagnostics(compilation));
+      assertEquals(lineOf(config, "// here"), wrongType.get(0).getLineNumber());
+      assertEquals(1, compilation.diagnostics().size(), "nothing else:\n" + diagnostics(compilation));
+    }
   }
 
   @Test

@@ -26,6 +26,14 @@ public sealed interface KnownValue {
     }
   }
 
+  /**
+   * A conversion of a constant that fails when the class initializes, such as {@code SessionType.valueOf("redis")}.
+   *
+   * @param reason what is wrong
+   * @param fix how to fix it
+   */
+  record Rejected(String reason, String fix) implements KnownValue {}
+
   /** Any other computed value: a boxed primitive, a {@code Duration}, a list. */
   record Other(Object value) implements KnownValue {
     @Override
@@ -50,7 +58,7 @@ public sealed interface KnownValue {
     return Optional.empty();
   }
 
-  /** The value itself: a String, an {@link EnumConstant}, or the other value. */
+  /** The value itself: a String, an {@link EnumConstant}, the other value; a {@link Rejected} one has none but itself. */
   default Object plain() {
     if (this instanceof Text text) {
       return text.text();
@@ -58,7 +66,7 @@ public sealed interface KnownValue {
     if (this instanceof EnumValue constant) {
       return constant.constant();
     }
-    return ((Other) this).value();
+    return this instanceof Other other ? other.value() : this;
   }
 
   /** The known form of a computed value. */

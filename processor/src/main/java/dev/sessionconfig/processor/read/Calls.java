@@ -1,7 +1,5 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -9,6 +7,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.Conversion;
+import dev.sessionconfig.SessionType;
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.read.Intermediate.FunctionValue;
 import dev.sessionconfig.processor.read.Intermediate.LookupMap;
 import dev.sessionconfig.processor.read.Intermediate.OptionalOf;
@@ -312,11 +313,29 @@ final class Calls {
       String enumType = call.owner();
       boolean known = call.arg(0).isComputed()
           && constants(enumType).filter(names -> names.contains(call.arg(0).raw())).isPresent();
-      return Optional.of(known
-          ? ValueSource.literal(call.at(), new EnumConstant(enumType, (String) call.arg(0).raw()))
-          : ValueSource.uncomputedLiteral(call.at()));
+      if (known) {
+        return Optional.of(ValueSource.literal(call.at(), new EnumConstant(enumType, (String) call.arg(0).raw())));
+      }
+      return Optional.of(rejectedSessionType(call).orElseGet(() -> ValueSource.uncomputedLiteral(call.at())));
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code SessionType.valueOf} of a constant name that is no constant (it is case-sensitive): the class cannot
+   * initialize, which is known now, with the same complaint the loader would make of such a value.
+   */
+  private static Optional<ValueSource> rejectedSessionType(Call call) {
+    if (!call.owner().equals(SessionType.class.getName()) || !call.arg(0).isComputed()
+        || !(call.arg(0).raw() instanceof String name)) {
+      return Optional.empty();
+    }
+    try {
+      Conversion.toSessionType("SessionType.valueOf").apply(name);
+      return Optional.empty(); // a constant after all: the caller's list of constants decides
+    } catch (IllegalArgumentException e) {
+      return Optional.of(ValueSource.rejected(call.at(), e.getMessage()));
+    }
   }
 
   /** {@code lookup.strip()} and {@code trim()} the loader replays; {@code toString()} and {@code intern()} keep it. */

@@ -1,8 +1,8 @@
 package dev.sessionconfig.processor.read;
 
+import com.sun.source.util.TreePath;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.facts.LookupExpr;
-import com.sun.source.util.TreePath;
 import dev.sessionconfig.processor.read.ValueSource.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +153,13 @@ final class Combine {
     ValueSource first = literals.get(0);
     boolean same = literals.stream().allMatch(literal -> literal.isComputed()
         && first.isComputed() && Objects.deepEquals(literal.raw(), first.raw()));
-    return same ? ValueSource.literal(at, first.raw()) : ValueSource.uncomputedLiteral(at);
+    if (same) {
+      return ValueSource.literal(at, first.raw());
+    }
+    // Every path fails the same way (a helper returning SessionType.valueOf("redis")): so does the whole.
+    boolean sameRejection = first.rejection().isPresent()
+        && literals.stream().allMatch(literal -> literal.rejection().equals(first.rejection()));
+    return sameRejection ? ValueSource.rejected(at, first.rejection().get()) : ValueSource.uncomputedLiteral(at);
   }
 
   private static boolean sameLookup(List<ValueSource> values) {

@@ -82,6 +82,10 @@ final class FactsBuilder {
 
   /** The value a literal folds to, in the one form the rules read. */
   private static Optional<KnownValue> known(ValueSource source) {
+    if (source.rejection().isPresent()) {
+      String[] parts = source.rejection().get().split("; ", 2);
+      return Optional.of(new KnownValue.Rejected(parts[0], parts.length > 1 ? parts[1] : "change the value"));
+    }
     return source.kind() == ValueSource.Kind.LITERAL ? source.value().map(KnownValue::of) : Optional.empty();
   }
 

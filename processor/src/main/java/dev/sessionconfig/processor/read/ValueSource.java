@@ -1,9 +1,9 @@
 package dev.sessionconfig.processor.read;
 
-import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +80,19 @@ public final class ValueSource {
     return new ValueSource(Kind.LITERAL, at, null, false, null, List.of(), List.of());
   }
 
+  /**
+   * A conversion of a constant that fails when the class initializes, such as {@code SessionType.valueOf("redis")}
+   * (valueOf is case-sensitive): a LITERAL whose value is not computed, with the conversion's complaint.
+   *
+   * @param problem what is wrong, then "; " and how to fix it
+   */
+  static ValueSource rejected(TreePath at, String problem) {
+    return new ValueSource(Kind.LITERAL, at, new Rejection(problem), false, null, List.of(), List.of());
+  }
+
+  /** The complaint of a {@link #rejected} conversion. */
+  private record Rejection(String problem) {}
+
   static ValueSource lookup(TreePath at, LookupExpr lookup) {
     return new ValueSource(Kind.LOOKUP, at, null, false, lookup, lookup.sources(), List.of());
   }
@@ -116,6 +129,16 @@ public final class ValueSource {
    */
   public Optional<Object> value() {
     return kind == Kind.LITERAL && computed && raw != null ? publicForm(raw) : Optional.empty();
+  }
+
+  /**
+   * For a conversion of a constant that fails when the class initializes: what is wrong, then "; " and how to fix
+   * it. Empty for everything else.
+   */
+  public Optional<String> rejection() {
+    return kind == Kind.LITERAL && !computed && raw instanceof Rejection rejection
+        ? Optional.of(rejection.problem())
+        : Optional.empty();
   }
 
   /** Whether this is the {@code null} literal, or a literal expression whose value is {@code null}. */

@@ -7,8 +7,8 @@ import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
-import dev.sessionconfig.processor.facts.ValueFacts;
 import dev.sessionconfig.processor.facts.LookupExpr;
+import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.Optional;
 
 /**
@@ -62,6 +62,9 @@ final class SessionTypeRule implements Rule {
     }
     if (known instanceof KnownValue.Text text) {
       return checkName(at, text.text(), report);
+    }
+    if (known instanceof KnownValue.Rejected rejected) {
+      report.at(at, Message.UnknownSessionType, rejected.reason(), rejected.fix());
     }
     return Optional.empty();
   }

@@ -24,6 +24,9 @@ final class SettingDeclarations implements Rule {
       "SESSION_CLEANUP_N_REQUESTS", "Every store here removes expired sessions by itself. Fix: remove it.",
       "SESSION_MONGODB_DB_NAME", "Fix: use SESSION_MONGODB_DB instead.");
 
+  /** From this length on, two edits still leave a name unmistakable. */
+  private static final int LONG_NAME = 12;
+
   @Override
   public void check(ConfigFacts facts, Report report) {
     for (FieldFacts field : facts.fields()) {
@@ -39,6 +42,8 @@ final class SettingDeclarations implements Rule {
         checkAccess(facts, field, report);
       } else if (Setting.isSettingFamily(name)) {
         reportUnknown(field, report);
+      } else {
+        reportMisspelled(field, report);
       }
     }
   }
@@ -60,6 +65,17 @@ final class SettingDeclarations implements Rule {
     Names.closest(name, Setting.names()).ifPresentOrElse(
         closest -> report.at(field.at(), Message.MisspelledSetting, name, closest),
         () -> report.at(field.at(), Message.UnknownSetting, name));
+  }
+
+  /**
+   * A name outside the settings' prefixes ({@code SESION_TYPE}, {@code SECRETKEY}) is usually the application's own
+   * constant, and a false alarm costs more than a missed typo: only a near-certain one is reported, one edit away
+   * from a setting's name, two in a long name.
+   */
+  private static void reportMisspelled(FieldFacts field, Report report) {
+    int edits = field.name().length() >= LONG_NAME ? 2 : 1;
+    Names.closest(field.name(), Setting.names(), edits)
+        .ifPresent(closest -> report.at(field.at(), Message.MisspelledSetting, field.name(), closest));
   }
 
   private static void checkType(FieldFacts field, Report report) {

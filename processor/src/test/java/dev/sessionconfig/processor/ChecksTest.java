@@ -462,6 +462,47 @@ class ChecksTest {
     }
   }
 
+  /**
+   * An assignment outside the config with a hard-coded fallback is two mistakes: each is reported, the assignment on
+   * its statement and the fallback on its literal.
+   */
+  @Test
+  void aSecretAssignedOutsideWithALiteralFallbackGetsBothErrorsEachWhereItIs() {
+    JavaFileObject file = config("  static String SECRET_KEY;", TYPE, "  public static void main(String[] args) {",
+        "    SECRET_KEY = System.getenv().getOrDefault(\"SECRET_KEY\", \"dev\"); // here", "  }");
+    Compilation compilation = compile(file);
+    long line = lineOf(file, "// here");
+    List<Diagnostic<? extends JavaFileObject>> outside = withId(compilation, "SecretAssignedOutsideConfig");
+    List<Diagnostic<? extends JavaFileObject>> fallback = withId(compilation, "LiteralSecretFallback");
+    assertEquals(1, outside.size(), diagnostics(compilation));
+    assertEquals(1, fallback.size(), diagnostics(compilation));
+    assertEquals(line, outside.get(0).getLineNumber());
+    assertEquals(line, fallback.get(0).getLineNumber());
+    String text = sourceLine(file, line);
+    assertEquals(text.indexOf("SECRET_KEY =") + 1, outside.get(0).getColumnNumber(), "on the statement");
+    assertEquals(text.indexOf("\"dev\"") + 1, fallback.get(0).getColumnNumber(), "on the fallback");
+  }
+
+  /** The same, with the fallback on a line of its own: each error on its own line. */
+  @Test
+  void theTwoErrorsOfOneStatementPointAtTheirOwnLines() {
+    JavaFileObject file = config("  static String SECRET_KEY;", TYPE, "  public static void main(String[] args) {",
+        "    SECRET_KEY = // statement", "        System.getProperty(\"app.key\", \"dev\"); // fallback", "  }");
+    Compilation compilation = compile(file);
+    assertEquals(lineOf(file, "// statement"),
+        withId(compilation, "SecretAssignedOutsideConfig").get(0).getLineNumber(), diagnostics(compilation));
+    assertEquals(lineOf(file, "// fallback"),
+        withId(compilation, "LiteralSecretFallback").get(0).getLineNumber(), diagnostics(compilation));
+  }
+
+  private static String sourceLine(JavaFileObject file, long line) {
+    try {
+      return file.getCharContent(true).toString().split("\n", -1)[(int) line - 1];
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void warningsAsErrorsTurnsWarningsIntoErrors() {
     JavaFileObject file = config(KEY, TYPE, "  static final String SESSION_COOKIE_NAMES = \"sid\";");

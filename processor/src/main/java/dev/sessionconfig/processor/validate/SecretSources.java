@@ -7,8 +7,8 @@ import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.AssignmentFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
-import dev.sessionconfig.processor.facts.ValueFacts;
 import dev.sessionconfig.processor.facts.LookupExpr;
+import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -85,13 +85,18 @@ final class SecretSources implements Rule {
     }
   }
 
-  /** An assignment the loader never runs is wrong wherever it is; a literal one is wrong twice. */
+  /**
+   * An assignment the loader never runs is wrong wherever it is; a literal one, or one with a literal fallback, is
+   * wrong twice, and both are reported, each where it is.
+   */
   private static void checkOutsideAssignment(FieldFacts field, AssignmentFacts assignment, Report report) {
     report.at(assignment.statement(), Message.SecretAssignedOutsideConfig, field.name(), assignment.where(),
         field.name(), field.name());
     if (assignment.value().orElse(null) instanceof ValueFacts.Literal literal && !literal.isNull()) {
       report.at(assignment.valueAt(), Message.LiteralSecretKey, field.name(),
           "a literal assigned " + assignment.where(), field.name());
+    } else if (assignment.value().orElse(null) instanceof ValueFacts.Fallback fallback) {
+      report.at(fallback.at(), Message.LiteralSecretFallback, field.name(), looksUp(fallback));
     }
   }
 

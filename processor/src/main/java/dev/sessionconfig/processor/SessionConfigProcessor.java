@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.processor.evaluate.Attribution;
+import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.StraySetting;
 import dev.sessionconfig.processor.model.ConfigModel;
@@ -14,7 +16,6 @@ import dev.sessionconfig.processor.read.ConfigShape;
 import dev.sessionconfig.processor.read.FieldAssignments;
 import dev.sessionconfig.processor.read.StraySettings;
 import dev.sessionconfig.processor.read.TreeSupport;
-import dev.sessionconfig.processor.read.ValueSourceAnalyzer;
 import dev.sessionconfig.processor.validate.MisplacedAnnotation;
 import dev.sessionconfig.processor.validate.Rules;
 import dev.sessionconfig.processor.validate.StraySettingRule;
@@ -195,7 +196,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     Set<TypeElement> readByConfigs = new HashSet<>();
     List<String> configNames = new ArrayList<>();
     for (TypeElement config : configs) {
-      readByConfigs.addAll(ConfigClassReader.hierarchy(config));
+      readByConfigs.addAll(Attribution.hierarchy(config));
       configNames.add(config.getSimpleName().toString());
     }
     List<StraySetting> strays = StraySettings.in(round.getRootElements(), readByConfigs);
@@ -216,7 +217,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
       report.print();
       return;
     }
-    Optional<String> unresolved = ConfigClassReader.unresolvedDeclaration(type);
+    Optional<String> unresolved = Attribution.unresolvedDeclaration(type);
     Optional<ConfigFacts> facts = Optional.empty();
     if (unresolved.isEmpty()) { // only then may trees be read: see unresolvedDeclaration
       ConfigClassReader.Reading reading = reader.read(type, annotation, straySessionType);

@@ -2,6 +2,7 @@ package dev.sessionconfig.processor.read;
 
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.processor.Position;
+import dev.sessionconfig.processor.evaluate.ValueSource;
 import javax.lang.model.element.Element;
 
 /** Where a diagnostic about a value points: the subexpression responsible, or else the field. */

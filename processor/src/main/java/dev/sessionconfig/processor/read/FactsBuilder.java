@@ -6,6 +6,8 @@ import com.sun.source.util.TreePath;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.Position;
+import dev.sessionconfig.processor.evaluate.ValueSource;
+import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
 import dev.sessionconfig.processor.facts.AssignmentFacts;
 import dev.sessionconfig.processor.facts.AttributeTypesFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;

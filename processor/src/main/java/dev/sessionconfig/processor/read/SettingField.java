@@ -1,6 +1,7 @@
 package dev.sessionconfig.processor.read;
 
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.evaluate.ValueSource;
 import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import dev.sessionconfig.processor.facts.EnumConstant;
 import java.lang.invoke.MethodHandle;

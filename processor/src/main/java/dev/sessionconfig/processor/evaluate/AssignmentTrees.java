@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -6,22 +6,22 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.Tree;
 
 /** Uniform access to {@code x = e} and {@code x op= e}. */
-final class AssignmentTrees {
+public final class AssignmentTrees {
   private AssignmentTrees() {}
 
-  static boolean isAssignment(Tree tree) {
+  public static boolean isAssignment(Tree tree) {
     return tree instanceof AssignmentTree || tree instanceof CompoundAssignmentTree;
   }
 
   /** The assigned variable expression. */
-  static ExpressionTree target(Tree assignment) {
+  public static ExpressionTree target(Tree assignment) {
     return assignment instanceof AssignmentTree plain
         ? plain.getVariable()
         : ((CompoundAssignmentTree) assignment).getVariable();
   }
 
   /** The assigned expression (for {@code x += e}, {@code e}). */
-  static ExpressionTree value(Tree assignment) {
+  public static ExpressionTree value(Tree assignment) {
     return assignment instanceof AssignmentTree plain
         ? plain.getExpression()
         : ((CompoundAssignmentTree) assignment).getExpression();

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Searches a subtree. */
-final class TreeFinder {
+public final class TreeFinder {
   private TreeFinder() {}
 
   /**
    * The paths to every tree under {@code root} (root excluded) that {@code match} accepts, in source order,
    * not looking inside trees that {@code skip} accepts (those may still match themselves).
    */
-  static List<TreePath> find(TreePath root, Predicate<Tree> match, Predicate<Tree> skip) {
+  public static List<TreePath> find(TreePath root, Predicate<Tree> match, Predicate<Tree> skip) {
     List<TreePath> found = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -41,12 +41,12 @@ final class TreeFinder {
    * only when told to carry on after errors, as IDEs do, and attributing those trees can fail inside javac (an
    * AssertionError): the processor reads only the elements of a unit that did not parse.
    */
-  static boolean parsed(CompilationUnitTree unit) {
+  public static boolean parsed(CompilationUnitTree unit) {
     return find(new TreePath(unit), ErroneousTree.class::isInstance, tree -> false).isEmpty();
   }
 
   /** Code that runs at another time than the code around it: a lambda body or a class body. */
-  static boolean isDeferredBody(Tree tree) {
+  public static boolean isDeferredBody(Tree tree) {
     return tree instanceof LambdaExpressionTree || tree instanceof ClassTree;
   }
 }

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -10,10 +10,10 @@ import dev.sessionconfig.Conversion;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.facts.LookupExpr;
-import dev.sessionconfig.processor.read.Intermediate.FunctionValue;
-import dev.sessionconfig.processor.read.Intermediate.LookupMap;
-import dev.sessionconfig.processor.read.Intermediate.OptionalOf;
-import dev.sessionconfig.processor.read.ValueSource.Kind;
+import dev.sessionconfig.processor.evaluate.Intermediate.FunctionValue;
+import dev.sessionconfig.processor.evaluate.Intermediate.LookupMap;
+import dev.sessionconfig.processor.evaluate.Intermediate.OptionalOf;
+import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import dev.sessionconfig.Conversion;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.read.Calls.Call;
+import dev.sessionconfig.processor.evaluate.Calls.Call;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;

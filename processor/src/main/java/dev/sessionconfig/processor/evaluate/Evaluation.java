@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
@@ -23,9 +23,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.read.Declarations.Source;
-import dev.sessionconfig.processor.read.Intermediate.FunctionValue;
-import dev.sessionconfig.processor.read.ValueSource.Kind;
+import dev.sessionconfig.processor.evaluate.Declarations.Source;
+import dev.sessionconfig.processor.evaluate.Intermediate.FunctionValue;
+import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import java.lang.reflect.Array;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -313,7 +313,7 @@ final class Evaluation {
         .filter(field -> field.getKind() == ElementKind.ENUM_CONSTANT
             && field.getSimpleName().contentEquals(constant.constant()))
         .findFirst()
-        .filter(ConfigClassReader::attributable)
+        .filter(Attribution::attributable)
         .map(trees::getPath)
         .filter(declaration -> declaration.getLeaf() instanceof VariableTree variable
             && variable.getInitializer() instanceof NewClassTree)

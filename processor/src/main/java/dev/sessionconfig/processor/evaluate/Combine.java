@@ -1,9 +1,9 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.facts.LookupExpr;
-import dev.sessionconfig.processor.read.ValueSource.Kind;
+import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.sessionconfig.processor.read;
+package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
@@ -130,7 +130,7 @@ final class Declarations {
   }
 
   private Optional<TreePath> declaration(VariableElement field) {
-    TreePath path = ConfigClassReader.attributable(field) ? trees.getPath(field) : null;
+    TreePath path = Attribution.attributable(field) ? trees.getPath(field) : null;
     return path != null && path.getLeaf() instanceof VariableTree && path.getParentPath() != null
         && path.getParentPath().getLeaf() instanceof ClassTree
         ? Optional.of(path)
@@ -155,7 +155,7 @@ final class Declarations {
   }
 
   private TreePath bodyOf(ExecutableElement method) {
-    TreePath path = ConfigClassReader.attributable(method) ? trees.getPath(method) : null;
+    TreePath path = Attribution.attributable(method) ? trees.getPath(method) : null;
     if (path == null || !(path.getLeaf() instanceof MethodTree declaration) || declaration.getBody() == null) {
       return null;
     }

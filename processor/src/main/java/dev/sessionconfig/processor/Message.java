@@ -56,8 +56,9 @@ public enum Message {
           + " uses a random per-process key instead."),
   SecretAssignedOutsideConfig(Diagnostic.Kind.ERROR,
       "%s is assigned %s, which the generated loader never runs (under a servlet container main() does not"
-          + " run either: the seed's WSGI pitfall), so the key would be missing at startup. Fix: set it in the"
-          + " field's initializer, e.g. static final String %s = System.getenv(\"%s\");"),
+          + " run either, as Flask's if __name__ == \"__main__\" block does not under a WSGI server), so the key"
+          + " would be missing at startup. Fix: set it in the field's initializer, e.g."
+          + " static final String %s = System.getenv(\"%s\");"),
   UncheckedConversion(Diagnostic.Kind.WARNING,
       "%s converts the value of %s with code the generated loader cannot replay, so the loader sees only the"
           + " result: a mistyped value (such as 'yes', which Boolean.parseBoolean reads as false) starts the"

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ValueSource {
 
-  /** The classes of value origin that section 5 of the spec distinguishes. */
+  /** Where a value comes from, as far as the rules about secrets and values care. */
   public enum Kind {
     /** A literal, a constant, or anything derived only from literals. */
     LITERAL,

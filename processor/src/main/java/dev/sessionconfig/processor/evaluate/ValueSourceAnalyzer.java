@@ -8,8 +8,8 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Classifies where the value of an expression comes from (section 5 of the spec): a literal, a lookup with a
- * hard-coded fallback, a lookup, something opaque, or something javac could not resolve yet. It reads javac's
+ * The evaluator's one entry point: classifies where the value of an expression comes from (a literal, a lookup with
+ * a hard-coded fallback, a lookup, something opaque, or something javac could not resolve yet). It reads javac's
  * trees, following constants, fields, local variables, enum constants and methods into any source javac holds.
  */
 public final class ValueSourceAnalyzer {

@@ -26,8 +26,8 @@ import java.util.Optional;
  * @param replay the lookup the loader repeats instead of reading the field, when it can repeat it exactly
  * @param items for SECRET_KEY_FALLBACKS written as a list or array: each item, classified on its own
  */
-public record FieldFacts(String name, Optional<Setting> setting, boolean isStatic, Position at, ClassName declaringClass,
-    String declaredType, String typeText, Access access, boolean deprecated, Optional<Object> compileTimeConstant,
+public record FieldFacts(String name, Optional<Setting> setting, boolean isStatic, Position at,
+    ClassName declaringClass, String declaredType, String typeText, Access access, boolean deprecated, Optional<Object> compileTimeConstant,
     boolean sourceAvailable, List<AssignmentFacts> assignments, ValueFacts value, Optional<KnownValue> known,
     Optional<LookupExpr> replay, List<ValueFacts> items) {
 

@@ -58,7 +58,7 @@ public sealed interface KnownValue {
     return Optional.empty();
   }
 
-  /** The value itself: a String, an {@link EnumConstant}, the other value; a {@link Rejected} one has none but itself. */
+  /** The value itself: a String, an {@link EnumConstant}, the other value; a {@link Rejected} is only itself. */
   default Object plain() {
     if (this instanceof Text text) {
       return text.text();

@@ -48,8 +48,9 @@ final class FactsBuilder {
     // Only the store the config names is looked up: a missing class costs javac a search of the class path.
     Set<SessionType> stores = named.filter(type -> type.storeClassName()
         .map(name -> elements.getTypeElement(name) != null).orElse(false)).map(Set::of).orElse(Set.of());
-    return new ConfigFacts(ClassName.get(config.type()), Position.onAnnotation(config.type(), config.annotation(), null),
-        config.development(), isDeprecated(config.type()), fields, attributeTypes(config), stores, straySessionType);
+    Position annotation = Position.onAnnotation(config.type(), config.annotation(), null);
+    return new ConfigFacts(ClassName.get(config.type()), annotation, config.development(), isDeprecated(config.type()),
+        fields, attributeTypes(config), stores, straySessionType);
   }
 
   private FieldFacts field(TypeElement config, SettingField field) {

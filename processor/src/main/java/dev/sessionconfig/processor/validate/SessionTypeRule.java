@@ -40,8 +40,9 @@ final class SessionTypeRule implements Rule {
     }
     Optional<SessionType> type = knownType(field.get(), value.at(), report);
     if (type.isPresent() && !facts.storesOnClassPath().contains(type.get())) {
-      report.at(value.at(), Message.MissingStoreModule, type.get().configName(),
-          "dev.sessionconfig:" + type.get().storeArtifactId().orElseThrow(), type.get().storeArtifactId().orElseThrow());
+      String artifact = type.get().storeArtifactId().orElseThrow();
+      report.at(value.at(), Message.MissingStoreModule, type.get().configName(), "dev.sessionconfig:" + artifact,
+          artifact);
     }
   }
 

@@ -39,7 +39,7 @@ final class SettingValues implements Rule {
       declared.put(setting.get(), field);
       ValueFacts value = field.value();
       if (setting.get().kind() == Setting.ValueKind.STRING_LIST && !value.elements().isEmpty()) {
-        checkElements(field, setting.get(), value, report);
+        checkElements(setting.get(), value, report);
       } else if (value instanceof ValueFacts.Literal literal && !literal.isNull()) {
         field.known().map(KnownValue::plain).flatMap(v -> check(setting.get(), value.at(), v, report))
             .ifPresent(v -> known.put(setting.get(), v));
@@ -67,10 +67,10 @@ final class SettingValues implements Rule {
    * Checks each text element of a list written in the code on its own, pointing at it: the literal is wrong wherever
    * the list goes afterwards (an array may be changed later, which only makes the check less complete).
    */
-  private static void checkElements(FieldFacts field, Setting setting, ValueFacts list, Report report) {
+  private static void checkElements(Setting setting, ValueFacts list, Report report) {
     for (ValueFacts element : list.elements()) {
-      if (element instanceof ValueFacts.Literal literal && literal.value().filter(String.class::isInstance).isPresent()) {
-        check(setting, element.at(), List.of(literal.value().get()), report);
+      if (element instanceof ValueFacts.Literal literal && literal.value().orElse(null) instanceof String text) {
+        check(setting, element.at(), List.of(text), report);
       }
     }
   }

@@ -152,6 +152,26 @@ class FuzzTest {
     assertEquals(1, withId(compilation, "MissingSessionType").size(), diagnostics(compilation));
   }
 
+  /**
+   * Found by this test: {@code @SessionConfig class interface Base} does not parse, and javac recovers a class named
+   * {@code <error>}; reading it built a code generator's class name, which rejects that name, and the processor
+   * reported an [InternalError]. Names stay text until a class passes every rule.
+   */
+  @Test
+  void aConfigClassWhoseNameDoesNotParseIsNoInternalError() {
+    Compilation compilation = compileWith(List.of(PROCESS_DESPITE_PARSE_ERRORS), source("com.acme.Config",
+        "@SessionConfig",
+        "class interface Base {",
+        "  static final String SESSION_COOKIE_PATH = System.getProperty(\"app.key\", \"/\");",
+        "}",
+        "@SessionConfig",
+        "public class Config {",
+        "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "}"));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(List.of(), internalErrors(compilation));
+  }
+
   /** One javac run's worth of units, with what is needed to report and reproduce a failure. */
   private final class Batch {
     private final long seed;

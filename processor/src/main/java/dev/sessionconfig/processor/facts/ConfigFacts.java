@@ -1,6 +1,5 @@
 package dev.sessionconfig.processor.facts;
 
-import com.palantir.javapoet.ClassName;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.processor.Position;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Set;
  * @param storesOnClassPath the session types whose store class the compilation can see
  * @param straySessionType where SESSION_TYPE is declared outside every config class of the compilation, if anywhere
  */
-public record ConfigFacts(ClassName configClass, Position annotation, boolean development, boolean deprecated,
+public record ConfigFacts(TypeNameFacts configClass, Position annotation, boolean development, boolean deprecated,
     List<FieldFacts> fields, Optional<AttributeTypesFacts> attributeTypes, Set<SessionType> storesOnClassPath,
     Optional<String> straySessionType) {
 

@@ -1,6 +1,5 @@
 package dev.sessionconfig.processor.facts;
 
-import com.palantir.javapoet.ClassName;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.Position;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * @param items for SECRET_KEY_FALLBACKS written as a list or array: each item, classified on its own
  */
 public record FieldFacts(String name, Optional<Setting> setting, boolean isStatic, Position at,
-    ClassName declaringClass, String declaredType, String typeText, Access access, boolean deprecated, Optional<Object> compileTimeConstant,
+    TypeNameFacts declaringClass, String declaredType, String typeText, Access access, boolean deprecated, Optional<Object> compileTimeConstant,
     boolean sourceAvailable, List<AssignmentFacts> assignments, ValueFacts value, Optional<KnownValue> known,
     Optional<LookupExpr> replay, List<ValueFacts> items) {
 

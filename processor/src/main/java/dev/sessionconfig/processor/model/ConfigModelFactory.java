@@ -6,6 +6,7 @@ import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
+import dev.sessionconfig.processor.facts.TypeNameFacts;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +23,14 @@ public final class ConfigModelFactory {
   }
 
   public ConfigModel create(ConfigFacts facts) {
-    ClassName configClass = facts.configClass();
+    ClassName configClass = className(facts.configClass());
     List<SettingModel> settings = new ArrayList<>();
     boolean readsDeprecated = facts.deprecated();
     for (Setting setting : Setting.values()) {
       Optional<FieldFacts> field = facts.staticField(setting.name());
       if (field.isPresent() && setting == Setting.SESSION_ATTRIBUTE_TYPES && facts.attributeTypes().isPresent()) {
-        settings.add(new SettingModel.AttributeTypes(setting, field.get().declaringClass(), field.get().name(),
-            facts.attributeTypes().get().types().stored()));
+        settings.add(new SettingModel.AttributeTypes(setting, className(field.get().declaringClass()),
+            field.get().name(), facts.attributeTypes().get().types().stored()));
       } else if (field.isPresent()) {
         settings.add(settingModel(setting, field.get()));
         readsDeprecated |= field.get().deprecated();
@@ -40,8 +41,13 @@ public final class ConfigModelFactory {
         settings, readsDeprecated, servletApi);
   }
 
+  private static ClassName className(TypeNameFacts name) {
+    List<String> nested = name.simpleNames();
+    return ClassName.get(name.packageName(), nested.get(0), nested.subList(1, nested.size()).toArray(new String[0]));
+  }
+
   private static SettingModel settingModel(Setting setting, FieldFacts field) {
-    ClassName declaring = field.declaringClass();
+    ClassName declaring = className(field.declaringClass());
     String name = field.name();
     if (field.compileTimeConstant().isPresent()) {
       return new SettingModel.ConstantField(setting, declaring, name);

@@ -1,6 +1,5 @@
 package dev.sessionconfig.processor.read;
 
-import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.SessionType;
@@ -13,6 +12,7 @@ import dev.sessionconfig.processor.facts.AttributeTypesFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
+import dev.sessionconfig.processor.facts.TypeNameFacts;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ final class FactsBuilder {
     Set<SessionType> stores = named.filter(type -> type.storeClassName()
         .map(name -> elements.getTypeElement(name) != null).orElse(false)).map(Set::of).orElse(Set.of());
     Position annotation = Position.onAnnotation(config.type(), config.annotation(), null);
-    return new ConfigFacts(ClassName.get(config.type()), annotation, config.development(), isDeprecated(config.type()),
+    return new ConfigFacts(name(config.type()), annotation, config.development(), isDeprecated(config.type()),
         fields, attributeTypes(config), stores, straySessionType);
   }
 
@@ -67,7 +67,7 @@ final class FactsBuilder {
     Object constant = element.getConstantValue();
     Optional<KnownValue> known = constant != null ? Optional.of(KnownValue.of(constant)) : known(field.source());
     return new FieldFacts(field.name(), field.setting(), field.isStatic(), Position.of(element),
-        ClassName.get(field.declaringClass()), TypeNames.canonical(element.asType()), element.asType().toString(),
+        name(field.declaringClass()), TypeNames.canonical(element.asType()), element.asType().toString(),
         access(config, field), isDeprecated(element) || isDeprecated(field.declaringClass()),
         Optional.ofNullable(constant), field.sourceAvailable(), assignments, value, known, field.replay(),
         items(field, rootPath));
@@ -159,6 +159,16 @@ final class FactsBuilder {
     boolean publicClass = declaring.getModifiers().contains(Modifier.PUBLIC);
     return publicField && publicClass ? new FieldFacts.Readable()
         : new FieldFacts.OtherPackage(declaring.getQualifiedName().toString(), publicField);
+  }
+
+  /** A class's package and simple names, as text: see {@link TypeNameFacts}. */
+  private TypeNameFacts name(TypeElement type) {
+    List<String> names = new ArrayList<>();
+    Element e = type;
+    for (; e != null && (e.getKind().isClass() || e.getKind().isInterface()); e = e.getEnclosingElement()) {
+      names.add(0, e.getSimpleName().toString());
+    }
+    return new TypeNameFacts(elements.getPackageOf(type).getQualifiedName().toString(), names);
   }
 
   private static boolean isDeprecated(Element element) {

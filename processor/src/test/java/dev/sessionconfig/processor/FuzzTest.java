@@ -172,6 +172,24 @@ class FuzzTest {
     assertEquals(List.of(), internalErrors(compilation));
   }
 
+  /**
+   * Found by this test (a run of 1,500 units per seed): asking javac what {@code true.concat(...)} calls, inside a
+   * conditional's arguments, trips javac's own assert in its error recovery, which became an [InternalError]. javac
+   * reports the type errors itself; the initializer is now simply unknown to the processor.
+   */
+  @Test
+  void javacsOwnAssertOnCodeWithTypeErrorsIsNoInternalError() {
+    Compilation compilation = compileWith(List.of(), source("com.acme.Config",
+        "@SessionConfig",
+        "public class Config {",
+        "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "  static final String SESSION_TYPE =",
+        "      \"a\" != null ? \"b\" : Arrays.asList(true.concat(System.getenv(\"K\")));",
+        "}"));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(List.of(), internalErrors(compilation));
+  }
+
   /** One javac run's worth of units, with what is needed to report and reproduce a failure. */
   private final class Batch {
     private final long seed;

@@ -31,7 +31,11 @@ public final class ValueSourceAnalyzer {
    */
   public ValueSource classify(TreePath expressionPath) {
     Objects.requireNonNull(expressionPath, "expressionPath");
-    return new Evaluation(trees, elements, types).classify(expressionPath, Bindings.EMPTY);
+    try {
+      return new Evaluation(trees, elements, types).classify(expressionPath, Bindings.EMPTY);
+    } catch (AssertionError e) {
+      return javacFailed(e, expressionPath);
+    }
   }
 
   /**
@@ -44,6 +48,23 @@ public final class ValueSourceAnalyzer {
     if (declaration == null) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new Evaluation(trees, elements, types).staticFieldValue(declaration, field));
+    try {
+      return java.util.Optional.of(new Evaluation(trees, elements, types).staticFieldValue(declaration, field));
+    } catch (AssertionError e) {
+      return java.util.Optional.of(javacFailed(e, declaration));
+    }
+  }
+
+  /**
+   * Nothing known, when javac's own assertion failed while the evaluator asked it what a name means: on code with
+   * type errors its error recovery can trip its asserts (a call on a boolean literal inside a conditional's
+   * arguments), and javac reports those errors itself. Any other AssertionError is the processor's and propagates.
+   */
+  private static ValueSource javacFailed(AssertionError e, TreePath at) {
+    StackTraceElement[] trace = e.getStackTrace();
+    if (trace.length == 0 || !trace[0].getClassName().startsWith("com.sun.tools.javac.")) {
+      throw e;
+    }
+    return ValueSource.opaque(at, java.util.List.of());
   }
 }

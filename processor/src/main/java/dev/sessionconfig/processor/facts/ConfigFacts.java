@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Everything the rules and the writer know about one {@code @SessionConfig} class, read once from its source and
- * elements. Immutable; holds no javac tree, so nothing after reading can look at one.
+ * elements. Immutable; nothing in it lets a rule reach a javac tree or element: positions are opaque (only the
+ * report prints them), and the attribute types keep their elements only for the codec writer.
  *
  * @param configClass the config class
  * @param annotation the {@code @SessionConfig} annotation, where class-level diagnostics point
@@ -16,7 +17,8 @@ import java.util.Set;
  * @param deprecated whether the config class is deprecated (the loader then suppresses deprecation warnings)
  * @param fields its fields and those it inherits, a subclass's field hiding its superclass's of the same name
  * @param attributeTypes SESSION_ATTRIBUTE_TYPES as read, when its initializer could be read
- * @param storesOnClassPath the session types whose store class the compilation can see
+ * @param storesOnClassPath the store SESSION_TYPE names, when its class is on the compile class path (only that
+ *     store is looked up: a missing class costs javac a search of the class path)
  * @param straySessionType where SESSION_TYPE is declared outside every config class of the compilation, if anywhere
  */
 public record ConfigFacts(TypeNameFacts configClass, Position annotation, boolean development, boolean deprecated,

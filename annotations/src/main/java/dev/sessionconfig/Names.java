@@ -13,12 +13,20 @@ public final class Names {
    * plausible typo: at most a third of the longer name's length, and never more than three edits.
    */
   public static Optional<String> closest(String text, Collection<String> candidates) {
+    return closest(text, candidates, 3);
+  }
+
+  /**
+   * {@link #closest(String, Collection)} with at most {@code maxEdits} edits: for names that are usually something
+   * else, where only a near-certain typo is worth a suggestion.
+   */
+  public static Optional<String> closest(String text, Collection<String> candidates, int maxEdits) {
     String wanted = text.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
       int distance = editDistance(wanted, candidate.toLowerCase(Locale.ROOT));
-      int allowed = Math.min(3, Math.max(1, Math.max(wanted.length(), candidate.length()) / 3));
+      int allowed = Math.min(maxEdits, Math.max(1, Math.max(wanted.length(), candidate.length()) / 3));
       if (distance <= allowed && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

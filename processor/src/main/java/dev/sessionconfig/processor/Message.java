@@ -10,7 +10,13 @@ import javax.tools.Diagnostic;
 public enum Message {
   MissingSessionType(Diagnostic.Kind.ERROR,
       "%s declares no SESSION_TYPE, itself or in a superclass. Flask-Session falls back to its null session"
-          + " here, which fails at run time with the misleading \"no secret key was set\"%s. Fix: declare"
+          + " here, which fails at run time with the misleading \"no secret key was set\". Fix: declare"
+          + " static final SessionType SESSION_TYPE = SessionType.FILESYSTEM; (or REDIS, MEMCACHED, JDBC)."),
+  /** {@code [MissingSessionType]} when the compilation declares SESSION_TYPE in a class no loader reads. */
+  MissingSessionTypeDeclaredElsewhere("MissingSessionType", Diagnostic.Kind.ERROR,
+      "%s declares no SESSION_TYPE, itself or in a superclass. Flask-Session falls back to its null session"
+          + " here, which fails at run time with the misleading \"no secret key was set\" (SESSION_TYPE is"
+          + " declared in %s, which is not a @SessionConfig class, so it is never read). Fix: declare"
           + " static final SessionType SESSION_TYPE = SessionType.FILESYSTEM; (or REDIS, MEMCACHED, JDBC)."),
   UnknownSessionType(Diagnostic.Kind.ERROR, "SESSION_TYPE %s. Fix: %s."),
   NullSessionType(Diagnostic.Kind.ERROR,
@@ -24,11 +30,25 @@ public enum Message {
       "SESSION_TYPE is '%s', but its store is not on the compile class path, so sessions could not start."
           + " Fix: add the dependency %s (<artifactId>%s</artifactId>, same version as sessionconfig-runtime)."),
   MissingSecretKey(Diagnostic.Kind.ERROR,
-      "%s, so it would be missing at startup. Fix: set it from the environment in its declaration, e.g."
-          + " static final String %s = System.getenv(\"%s\");"),
+      "%s declares no SECRET_KEY, itself or in a superclass, so session cookies could not be signed at startup."
+          + " Fix: set it from the environment in its declaration, e.g."
+          + " static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");"),
+  /** {@code [MissingSecretKey]} for a secret that is declared but never assigned. */
+  UnassignedSecretKey("MissingSecretKey", Diagnostic.Kind.ERROR,
+      "%s is declared but never assigned, so it would be missing at startup. Fix: set it from the environment in"
+          + " its declaration, e.g. static final String %s = System.getenv(\"%s\");"),
+  /** {@code [MissingSecretKey]} for a secret set to null. */
+  NullSecretKey("MissingSecretKey", Diagnostic.Kind.ERROR,
+      "%s is set to null, so it would be missing at startup. Fix: set it from the environment in its"
+          + " declaration, e.g. static final String %s = System.getenv(\"%s\");"),
   LiteralSecretKey(Diagnostic.Kind.ERROR,
       "%s is %s: a secret written in the source is in every copy of the code and its history, and anyone who"
-          + " reads it can forge sessions or open the session store. Fix: read it at startup, e.g. System.getenv(\"%s\")%s."),
+          + " reads it can forge sessions or open the session store. Fix: read it at startup, e.g. System.getenv(\"%s\")."),
+  /** {@code [LiteralSecretKey]} for a connection URL with a password in it. */
+  LiteralPasswordInUrl("LiteralSecretKey", Diagnostic.Kind.ERROR,
+      "%s is a URL with a password written in it: a secret written in the source is in every copy of the code and"
+          + " its history, and anyone who reads it can forge sessions or open the session store. Fix: read it at"
+          + " startup, e.g. System.getenv(\"%s\") and keep the password out of the code."),
   LiteralSecretFallback(Diagnostic.Kind.ERROR,
       "%s falls back to a hard-coded value when %s is not set, so a deployment that forgets it silently"
           + " uses a secret anyone can read in the code. Fix: drop the fallback (a missing variable"
@@ -36,8 +56,9 @@ public enum Message {
           + " uses a random per-process key instead."),
   SecretAssignedOutsideConfig(Diagnostic.Kind.ERROR,
       "%s is assigned %s, which the generated loader never runs (under a servlet container main() does not"
-          + " run either, as a Flask key set under if __name__ == \"__main__\" is missing under a WSGI server), so the key would be missing at startup. Fix: set it in the"
-          + " field's initializer, e.g. static final String %s = System.getenv(\"%s\");"),
+          + " run either, as Flask's if __name__ == \"__main__\" block does not under a WSGI server), so the key"
+          + " would be missing at startup. Fix: set it in the field's initializer, e.g."
+          + " static final String %s = System.getenv(\"%s\");"),
   UncheckedConversion(Diagnostic.Kind.WARNING,
       "%s converts the value of %s with code the generated loader cannot replay, so the loader sees only the"
           + " result: a mistyped value (such as 'yes', which Boolean.parseBoolean reads as false) starts the"
@@ -45,11 +66,24 @@ public enum Message {
           + " the loader replays strictly (Boolean.parseBoolean, Integer.parseInt, Long.parseLong, Duration.parse,"
           + " Duration.ofMinutes, SessionType.valueOf...), e.g. static final %s %s = %s;"),
   MissingStoreSetting(Diagnostic.Kind.WARNING,
-      "SESSION_TYPE is %s but %s is not declared, so the store %s. Fix: declare %s, e.g. %s."),
+      "SESSION_TYPE is %s but %s is not declared, so the store falls back to %s, which only works on a developer's"
+          + " machine. Fix: declare %2$s, e.g. static final String %2$s = System.getenv(\"%2$s\")."),
+  /** {@code [MissingStoreSetting]} for a store that has no default to fall back to. */
+  MissingRequiredStoreSetting("MissingStoreSetting", Diagnostic.Kind.WARNING,
+      "SESSION_TYPE is %s but %s is not declared, so the store cannot start. Fix: declare %2$s, e.g. static final"
+          + " String %2$s = System.getenv(\"%2$s\")."),
   IrrelevantSetting(Diagnostic.Kind.WARNING,
       "%s is read only by the %s store, but SESSION_TYPE is %s, so it has no effect. Fix: remove it, or move it"
           + " to a config class that uses %s."),
-  UnknownSetting(Diagnostic.Kind.WARNING, "%s is not a setting any store reads, so it has no effect. %s"),
+  UnknownSetting(Diagnostic.Kind.WARNING,
+      "%s is not a setting any store reads, so it has no effect. Fix: remove it, or rename it to a setting listed in"
+          + " the README's table of settings."),
+  /** {@code [UnknownSetting]} for a name close to a setting's: most likely a typo. */
+  MisspelledSetting("UnknownSetting", Diagnostic.Kind.WARNING,
+      "%s is not a setting any store reads, so it has no effect. Did you mean %s? Fix: rename it to %2$s."),
+  /** {@code [UnknownSetting]} for a Flask-Session setting with no counterpart; the advice ends with its fix. */
+  FlaskOnlySetting("UnknownSetting", Diagnostic.Kind.WARNING,
+      "%s is not a setting any store reads, so it has no effect. It is a Flask-Session setting. %s"),
   WrongSettingType(Diagnostic.Kind.ERROR,
       "%s is declared as %s, which the loader cannot read as that setting. Fix: declare it as %s."),
   InvalidSettingValue(Diagnostic.Kind.ERROR, "%s: %s. Fix: %s."),
@@ -74,7 +108,12 @@ public enum Message {
   StraySetting(Diagnostic.Kind.WARNING,
       "%s is declared in %s, which is not a @SessionConfig class, so no loader ever reads it (the Flask"
           + " mistake of a SESSION_TYPE global that is never applied). Fix: move it into your @SessionConfig"
-          + " class%s."),
+          + " class."),
+  /** {@code [StraySetting]} when the compilation has exactly one config class to name. */
+  StraySettingOneConfig("StraySetting", Diagnostic.Kind.WARNING,
+      "%s is declared in %s, which is not a @SessionConfig class, so no loader ever reads it (the Flask"
+          + " mistake of a SESSION_TYPE global that is never applied). Fix: move it into your @SessionConfig"
+          + " class %s."),
   InaccessibleSetting(Diagnostic.Kind.ERROR,
       "%s is %s, so the generated %s cannot read it. Fix: %s."),
   NotAConfigClass(Diagnostic.Kind.ERROR,

@@ -52,23 +52,10 @@ public final class Report {
     this.scope = scope;
   }
 
-  /** Reports {@code message} on {@code element}. */
-  public void on(Element element, Message message, Object... arguments) {
-    add(new Entry(message, message.format(arguments), element, null, null, null));
-  }
-
-  /** Reports {@code message} on an annotation of {@code element}, or one of its values. */
-  public void onAnnotation(Element element, AnnotationMirror mirror, AnnotationValue value, Message message,
-      Object... arguments) {
-    add(new Entry(message, message.format(arguments), element, mirror, value, null));
-  }
-
-  /**
-   * Reports {@code message} on a subexpression of {@code element}'s source; falls back to the element when the
-   * compiler has no trees.
-   */
-  public void onTree(Element element, TreePath path, Message message, Object... arguments) {
-    add(new Entry(message, message.format(arguments), element, null, null, path));
+  /** Reports {@code message} at {@code position}. */
+  public void at(Position position, Message message, Object... arguments) {
+    add(new Entry(message, message.format(arguments), position.element, position.mirror, position.value,
+        position.path));
   }
 
   /** Whether an error has been reported (after suppression and warningsAsErrors). */

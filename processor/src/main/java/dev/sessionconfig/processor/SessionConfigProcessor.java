@@ -5,22 +5,20 @@ import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.processor.evaluate.Attribution;
+import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
+import dev.sessionconfig.processor.facts.ConfigFacts;
+import dev.sessionconfig.processor.facts.StraySetting;
 import dev.sessionconfig.processor.model.ConfigModel;
 import dev.sessionconfig.processor.model.ConfigModelFactory;
-import dev.sessionconfig.processor.read.ConfigClass;
 import dev.sessionconfig.processor.read.ConfigClassReader;
+import dev.sessionconfig.processor.read.ConfigShape;
 import dev.sessionconfig.processor.read.FieldAssignments;
+import dev.sessionconfig.processor.read.StraySettings;
 import dev.sessionconfig.processor.read.TreeSupport;
-import dev.sessionconfig.processor.read.ValueSourceAnalyzer;
-import dev.sessionconfig.processor.validate.AttributeTypesValidator;
-import dev.sessionconfig.processor.validate.ConfigClassShapeValidator;
-import dev.sessionconfig.processor.validate.ConversionValidator;
-import dev.sessionconfig.processor.validate.SecretSourceValidator;
-import dev.sessionconfig.processor.validate.SessionTypeValidator;
-import dev.sessionconfig.processor.validate.SettingFieldValidator;
-import dev.sessionconfig.processor.validate.SettingValueValidator;
-import dev.sessionconfig.processor.validate.StoreSettingsValidator;
-import dev.sessionconfig.processor.validate.StraySettingValidator;
+import dev.sessionconfig.processor.validate.MisplacedAnnotation;
+import dev.sessionconfig.processor.validate.Rules;
+import dev.sessionconfig.processor.validate.StraySettingRule;
 import dev.sessionconfig.processor.write.LoaderWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,9 +45,9 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Checks every {@code @SessionConfig} class and generates its loader. Each class is read, validated by one
- * validator per rule, turned into an immutable model only when no error was reported, and written from that
- * model. A class that depends on a type generated in a later round is deferred to that round. Nothing here
+ * Checks every {@code @SessionConfig} class and generates its loader. Each class is read once into immutable
+ * facts, checked by the rules (which see only the facts), turned into a model only when no error was reported,
+ * and written from that model. A class that depends on a type generated in a later round is deferred to that round. Nothing here
  * may crash javac: any exception becomes an {@code [InternalError]} diagnostic.
  */
 @AutoService(Processor.class)
@@ -114,9 +112,9 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     if (firstRound) {
       firstRound = false;
       Report start = newReport(null);
-      options.problems().forEach(problem -> start.on(null, Message.InvalidOption, problem, ProcessorOptions.KNOWN));
+      options.problems().forEach(problem -> start.at(Position.ofCompilation(), Message.InvalidOption, problem, ProcessorOptions.KNOWN));
       if (trees.isEmpty()) {
-        start.on(null, Message.TreesUnavailable, CHECKS_NEEDING_TREES);
+        start.at(Position.ofCompilation(), Message.TreesUnavailable, CHECKS_NEEDING_TREES);
       }
       start.print();
     }
@@ -133,7 +131,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     deferred.clear();
     configs.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(
         processingEnv.getElementUtils().getTypeElement(ConfigClassReader.ANNOTATION))));
-    Map<String, String> strays = checkStraySettings(round, configs);
+    Optional<String> straySessionType = checkStraySettings(round, configs);
     if (configs.isEmpty()) {
       if (round.processingOver()) {
         writeServiceFile();
@@ -152,7 +150,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
         processingEnv.getTypeUtils());
     for (TypeElement type : configs) {
       try {
-        processConfig(type, reader, analyzer, strays, round.processingOver());
+        processConfig(type, reader, straySessionType, round.processingOver());
       } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
         internalError(type, type.getQualifiedName().toString(), e);
       }
@@ -193,58 +191,55 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     }
   }
 
-  private Map<String, String> checkStraySettings(RoundEnvironment round, List<TypeElement> configs) {
+  /** Reports stray settings; returns where the first stray SESSION_TYPE is declared, for the missing-type error. */
+  private Optional<String> checkStraySettings(RoundEnvironment round, List<TypeElement> configs) {
     Set<TypeElement> readByConfigs = new HashSet<>();
     List<String> configNames = new ArrayList<>();
     for (TypeElement config : configs) {
-      readByConfigs.addAll(ConfigClassReader.hierarchy(config));
+      readByConfigs.addAll(Attribution.hierarchy(config));
       configNames.add(config.getSimpleName().toString());
     }
+    List<StraySetting> strays = StraySettings.in(round.getRootElements(), readByConfigs);
     Report report = newReport(null);
-    Map<String, String> strays = new StraySettingValidator()
-        .validate(round.getRootElements(), readByConfigs, configNames, report);
+    StraySettingRule.check(strays, configNames, report);
     report.print();
-    return strays;
+    return strays.stream().filter(stray -> stray.name().equals("SESSION_TYPE")).map(StraySetting::qualifiedClass)
+        .findFirst();
   }
 
-  private void processConfig(TypeElement type, ConfigClassReader reader, Optional<ValueSourceAnalyzer> analyzer,
-      Map<String, String> strays, boolean lastRound) {
+  private void processConfig(TypeElement type, ConfigClassReader reader, Optional<String> straySessionType,
+      boolean lastRound) {
     AnnotationMirror annotation = ConfigClassReader.annotationOf(type).orElseThrow();
     Report report = newReport(type);
-    if (!new ConfigClassShapeValidator().validate(type, annotation, report)) {
+    Optional<dev.sessionconfig.processor.facts.MisplacedConfig> misplaced = ConfigShape.misplaced(type, annotation);
+    if (misplaced.isPresent()) {
+      MisplacedAnnotation.check(misplaced.get(), report);
       report.print();
       return;
     }
-    Optional<String> unresolved = ConfigClassReader.unresolvedDeclaration(type);
-    ConfigClass config = null;
+    Optional<String> unresolved = Attribution.unresolvedDeclaration(type);
+    Optional<ConfigFacts> facts = Optional.empty();
     if (unresolved.isEmpty()) { // only then may trees be read: see unresolvedDeclaration
-      config = reader.read(type, annotation);
-      unresolved = reader.unresolvedInitializer(config);
+      ConfigClassReader.Reading reading = reader.read(type, annotation, straySessionType);
+      facts = reading.facts();
+      unresolved = reading.unresolved();
     }
     if (unresolved.isPresent()) {
       if (lastRound) {
-        report.onAnnotation(type, annotation, null, Message.UnresolvedType, type.getQualifiedName(), unresolved.get());
+        report.at(Position.onAnnotation(type, annotation, null), Message.UnresolvedType, type.getQualifiedName(),
+            unresolved.get());
         report.print();
       } else {
         deferred.add(type.getQualifiedName().toString());
       }
       return;
     }
-    var elements = processingEnv.getElementUtils();
-    boolean declarationsUsable = new SettingFieldValidator(elements).validate(config, report);
-    new SessionTypeValidator(elements).validate(config, Optional.ofNullable(strays.get("SESSION_TYPE")), report);
-    new SecretSourceValidator(analyzer).validate(config, report);
-    new StoreSettingsValidator().validate(config, SessionTypeValidator.constantType(config), report);
-    new ConversionValidator().validate(config, report);
-    new AttributeTypesValidator().validate(config, report);
-    if (declarationsUsable) {
-      new SettingValueValidator().validate(config, report);
-    }
-    boolean clean = declarationsUsable && !report.hasErrors();
+    Rules.check(facts.orElseThrow(), report);
+    boolean clean = facts.get().declarationsUsable() && !report.hasErrors();
     report.print();
     if (clean) {
       try {
-        ConfigModel model = new ConfigModelFactory(servletApiAvailable()).create(config);
+        ConfigModel model = new ConfigModelFactory(servletApiAvailable()).create(facts.get());
         new LoaderWriter(processingEnv.getFiler(), generatedAnnotation()).write(model, type);
         providers.put(LoaderWriter.providerBinaryName(model), type);
       } catch (java.io.IOException e) {
@@ -272,7 +267,7 @@ public final class SessionConfigProcessor extends AbstractProcessor {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     Report report = newReport(element);
-    report.on(element, Message.InternalError, what, trace);
+    report.at(element == null ? Position.ofCompilation() : Position.of(element), Message.InternalError, what, trace);
     report.print();
   }
 }

@@ -186,6 +186,35 @@ class ChecksTest {
         Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'FILESYSTEM'?",
             config(KEY, "  static final SessionType SESSION_TYPE =",
                 "      SessionType.valueOf(System.getenv().getOrDefault(\"SESSION_TYPE\", \"filesystem\")); // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'MEMCACHED'?",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.valueOf(\"memcache\"); // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "case-sensitive",
+            config(KEY, "  static final SessionType SESSION_TYPE = SessionType.valueOf(\"filesystem\"); // here")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'REDIS'?",
+            config(KEY, "  static final SessionType SESSION_TYPE = store(); // here",
+                "  static SessionType store() { return SessionType.valueOf(\"Redis\"); }")),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'MEMCACHED'?",
+            new JavaFileObject[] {
+                config(KEY, "  static final SessionType SESSION_TYPE = SessionType.valueOf(Store.MEMCACHE.name()); // here"),
+                source("com.acme.Store", "enum Store { FILESYSTEM, MEMCACHE }")}),
+        Arguments.of("UnknownSessionType", Diagnostic.Kind.ERROR, "did you mean 'memcached'?",
+            new JavaFileObject[] {
+                config(KEY, "  static final String SESSION_TYPE = Store.MEMCACHE.name().toLowerCase(); // here"),
+                source("com.acme.Store", "enum Store { FILESYSTEM, MEMCACHE }")}),
+        Arguments.of("WrongSettingType", Diagnostic.Kind.ERROR, "declared as Store",
+            new JavaFileObject[] {
+                config(KEY, "  static final Store SESSION_TYPE = Store.MEMCACHE; // here"),
+                source("com.acme.Store", "enum Store { FILESYSTEM, MEMCACHE }")}),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean SESSION_TYPE?",
+            config(KEY, TYPE, "  static final String SESION_TYPE = \"redis\"; // here")),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean SESSION_TYPE?",
+            config(KEY, TYPE, "  static final String SESSIONTYPE = \"redis\"; // here")),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean SECRET_KEY?",
+            config(KEY, TYPE, "  static final String SECRETKEY = System.getenv(\"KEY\"); // here")),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean PERMANENT_SESSION_LIFETIME?",
+            config(KEY, TYPE, "  static final Duration PERMANENT_SESION_LIFETIME = Duration.ofDays(1); // here")),
+        Arguments.of("UnknownSetting", Diagnostic.Kind.WARNING, "Did you mean SESSION_COOKIE_SECURE?",
+            config(KEY, TYPE, "  static final boolean SESSIONCOOKIE_SECURE = true; // here")),
         Arguments.of("UnstorableAttributeType", Diagnostic.Kind.ERROR, "neither a record, an enum nor Serializable",
             new JavaFileObject[] {
                 config(KEY, TYPE, "  static final List<Class<?>> SESSION_ATTRIBUTE_TYPES = List.of(Cart.class); // here"),
@@ -343,6 +372,19 @@ class ChecksTest {
             "      System.getenv().getOrDefault(\"SESSION_REDIS\", \"redis-cluster://n1:7000,n2:7001/0\");")),
         Arguments.of("other upper-case constants", config(KEY, TYPE, "  static final int MAX_USERS = 10;",
             "  static final String APP_NAME = \"shop\";")),
+        Arguments.of("constants of the application named near, but not like, a setting", config(KEY, TYPE,
+            "  static final String API_SECRET_KEY_NAME = \"API_KEY\";",
+            "  static final String SECRETS_DIR = \"/run/secrets\";",
+            "  static final String COOKIE_NAME = \"sid\";",
+            "  static final String DEFAULT_SESSION_TYPE = \"filesystem\";",
+            "  static final int SESSIONS_PER_USER = 3;",
+            "  static final String SESSION = \"session\";",
+            "  static final String SECRET = \"SECRET_KEY\";")),
+        Arguments.of("a session type by its exact constant name", config(KEY,
+            "  static final SessionType SESSION_TYPE = SessionType.valueOf(\"FILESYSTEM\");")),
+        Arguments.of("a session type named by an application enum's constant", config(KEY,
+            "  static final SessionType SESSION_TYPE = SessionType.valueOf(Store.FILESYSTEM.name());",
+            "  enum Store { FILESYSTEM, MEMCACHE }")),
         Arguments.of("a suppressed warning on the field", config(KEY, TYPE,
             "  @SuppressWarnings(\"sessionconfig:UnknownSetting\")", "  static final String SESSION_COOKIE_NAMES = \"sid\";")),
         Arguments.of("a suppressed warning on the class", source("com.acme.Config",
@@ -402,6 +444,63 @@ class ChecksTest {
     assertEquals(lineOf(production, "// here"), insecure.get(0).getLineNumber());
     assertTrue(compilation.errors().stream().allMatch(e -> e.getSource().getName().endsWith("ProductionConfig.java")),
         "the base config is not blamed for its subclass:\n" + diagnostics(compilation));
+  }
+
+  /**
+   * An application's own enum as SESSION_TYPE is a declaration the loader cannot read: that, and nothing made up from
+   * its constant's name (once an [InternalError] for a name SessionType lacks, a MissingStoreSetting for one it has).
+   */
+  @Test
+  void anApplicationEnumAsSessionTypeIsOnlyAWrongType() {
+    for (String constant : List.of("MEMCACHE", "REDIS")) {
+      JavaFileObject config = config(KEY, "  static final Store SESSION_TYPE = Store." + constant + "; // here");
+      Compilation compilation = compile(config, source("com.acme.Store", "enum Store { REDIS, MEMCACHE }"));
+      List<Diagnostic<? extends JavaFileObject>> wrongType = withId(compilation, "WrongSettingType");
+      assertEquals(1, wrongType.size(), diagnostics(compilation));
+      assertEquals(lineOf(config, "// here"), wrongType.get(0).getLineNumber());
+      assertEquals(1, compilation.diagnostics().size(), "nothing else:\n" + diagnostics(compilation));
+    }
+  }
+
+  /**
+   * An assignment outside the config with a hard-coded fallback is two mistakes: each is reported, the assignment on
+   * its statement and the fallback on its literal.
+   */
+  @Test
+  void aSecretAssignedOutsideWithALiteralFallbackGetsBothErrorsEachWhereItIs() {
+    JavaFileObject file = config("  static String SECRET_KEY;", TYPE, "  public static void main(String[] args) {",
+        "    SECRET_KEY = System.getenv().getOrDefault(\"SECRET_KEY\", \"dev\"); // here", "  }");
+    Compilation compilation = compile(file);
+    long line = lineOf(file, "// here");
+    List<Diagnostic<? extends JavaFileObject>> outside = withId(compilation, "SecretAssignedOutsideConfig");
+    List<Diagnostic<? extends JavaFileObject>> fallback = withId(compilation, "LiteralSecretFallback");
+    assertEquals(1, outside.size(), diagnostics(compilation));
+    assertEquals(1, fallback.size(), diagnostics(compilation));
+    assertEquals(line, outside.get(0).getLineNumber());
+    assertEquals(line, fallback.get(0).getLineNumber());
+    String text = sourceLine(file, line);
+    assertEquals(text.indexOf("SECRET_KEY =") + 1, outside.get(0).getColumnNumber(), "on the statement");
+    assertEquals(text.indexOf("\"dev\"") + 1, fallback.get(0).getColumnNumber(), "on the fallback");
+  }
+
+  /** The same, with the fallback on a line of its own: each error on its own line. */
+  @Test
+  void theTwoErrorsOfOneStatementPointAtTheirOwnLines() {
+    JavaFileObject file = config("  static String SECRET_KEY;", TYPE, "  public static void main(String[] args) {",
+        "    SECRET_KEY = // statement", "        System.getProperty(\"app.key\", \"dev\"); // fallback", "  }");
+    Compilation compilation = compile(file);
+    assertEquals(lineOf(file, "// statement"),
+        withId(compilation, "SecretAssignedOutsideConfig").get(0).getLineNumber(), diagnostics(compilation));
+    assertEquals(lineOf(file, "// fallback"),
+        withId(compilation, "LiteralSecretFallback").get(0).getLineNumber(), diagnostics(compilation));
+  }
+
+  private static String sourceLine(JavaFileObject file, long line) {
+    try {
+      return file.getCharContent(true).toString().split("\n", -1)[(int) line - 1];
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

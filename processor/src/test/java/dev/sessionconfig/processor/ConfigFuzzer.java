@@ -54,7 +54,7 @@ final class ConfigFuzzer {
   private static final String[] TYPES = {"String", "int", "long", "boolean", "double", "char", "short", "Integer",
       "Long", "Boolean", "Object", "Duration", "SessionType", "URI", "Path", "char[]", "byte[]", "String[]", "int[]",
       "String[][]", "List<String>", "List<Integer>", "List<Missing>", "Map<String, String>", "Optional<String>",
-      "Supplier<String>", "Missing", "com.nowhere.Type", "Config", "Keys", "Env", "var", "void", "List", "T"};
+      "Supplier<String>", "Missing", "com.nowhere.Type", "Config", "Keys", "Env", "Store", "var", "void", "List", "T"};
   private static final String[] ENV_NAMES = {"SECRET_KEY", "SESSION_TYPE", "OLD_KEY", "APP_KEY", "X", ""};
   private static final String[] FAMILY_NAMES = {"SESSION_FOO", "SECRET_KEYS", "SECRET", "PERMANENT_SESSION_LIFETIMES",
       "SESSION_USE_SIGNER", "SESSION_SQLALCHEMY", "SESSION_CLEANUP_N_REQUESTS", "SESSION_", "SESSION_COOKIE_NAMES"};
@@ -251,7 +251,10 @@ final class ConfigFuzzer {
     return lines;
   }
 
-  /** Constants, and an enum with a method, for expressions to refer to. */
+  /**
+   * Constants, an enum with a method, and an application's own enum of store names (some of them no SessionType
+   * constant), for expressions to refer to.
+   */
   private List<String> constants() {
     return List.of(
         "class Keys {",
@@ -264,6 +267,10 @@ final class ConfigFuzzer {
         "  private final String key;",
         "  Env(String key) { this.key = key; }",
         "  String key() { return key; }",
+        "}",
+        "enum Store {",
+        "  FILESYSTEM, REDIS, MEMCACHE, Redis;",
+        "  SessionType type() { return SessionType.valueOf(name()); }",
         "}");
   }
 
@@ -337,6 +344,8 @@ final class ConfigFuzzer {
         setting::name,
         setting::name,
         () -> typo(setting.name()),
+        () -> setting.name().replaceFirst("_", ""),
+        () -> setting.name().replaceFirst("SS", "S"),
         () -> setting.name().toLowerCase(Locale.ROOT),
         () -> camelCase(setting.name()),
         () -> pick(FAMILY_NAMES),
@@ -400,7 +409,10 @@ final class ConfigFuzzer {
             "Duration.parse(" + literal() + ")", "Duration.ofHours(Integer.parseInt(System.getenv(\"H\")))");
       case "SessionType":
         return pick("SessionType.FILESYSTEM", "SessionType.REDIS", "SessionType.MONGODB", "SessionType.valueOf("
-            + literal() + ")", "null", "SessionType.values()[0]");
+            + literal() + ")", "null", "SessionType.values()[0]", "SessionType.valueOf(" + storeConstant() + ".name())",
+            storeConstant() + ".type()");
+      case "Store":
+        return pick(storeConstant(), "Store.valueOf(" + literal() + ")");
       case "char[]":
         return pick(literal() + ".toCharArray()", lookup() + ".toCharArray()", "new char[] {'a', 'b'}", "{'k'}");
       case "byte[]":
@@ -458,8 +470,13 @@ final class ConfigFuzzer {
         () -> "new String[] {" + e + ", " + f + "}",
         () -> e + " instanceof String s ? s : " + f,
         () -> "Files.readString(Path.of(\"/run/secrets/key\"))",
+        () -> storeConstant() + pick(".name()", ".toString()", ".name().toLowerCase()", ""),
         () -> "this." + fieldName(),
         () -> "new Config()." + fieldName());
+  }
+
+  private String storeConstant() {
+    return "Store." + pick("FILESYSTEM", "REDIS", "MEMCACHE", "Redis");
   }
 
   private String literal() {

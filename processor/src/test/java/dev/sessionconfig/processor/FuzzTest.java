@@ -152,6 +152,44 @@ class FuzzTest {
     assertEquals(1, withId(compilation, "MissingSessionType").size(), diagnostics(compilation));
   }
 
+  /**
+   * Found by this test: {@code @SessionConfig class interface Base} does not parse, and javac recovers a class named
+   * {@code <error>}; reading it built a code generator's class name, which rejects that name, and the processor
+   * reported an [InternalError]. Names stay text until a class passes every rule.
+   */
+  @Test
+  void aConfigClassWhoseNameDoesNotParseIsNoInternalError() {
+    Compilation compilation = compileWith(List.of(PROCESS_DESPITE_PARSE_ERRORS), source("com.acme.Config",
+        "@SessionConfig",
+        "class interface Base {",
+        "  static final String SESSION_COOKIE_PATH = System.getProperty(\"app.key\", \"/\");",
+        "}",
+        "@SessionConfig",
+        "public class Config {",
+        "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "}"));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(List.of(), internalErrors(compilation));
+  }
+
+  /**
+   * Found by this test (a run of 1,500 units per seed): asking javac what {@code true.concat(...)} calls, inside a
+   * conditional's arguments, trips javac's own assert in its error recovery, which became an [InternalError]. javac
+   * reports the type errors itself; the initializer is now simply unknown to the processor.
+   */
+  @Test
+  void javacsOwnAssertOnCodeWithTypeErrorsIsNoInternalError() {
+    Compilation compilation = compileWith(List.of(), source("com.acme.Config",
+        "@SessionConfig",
+        "public class Config {",
+        "  static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "  static final String SESSION_TYPE =",
+        "      \"a\" != null ? \"b\" : Arrays.asList(true.concat(System.getenv(\"K\")));",
+        "}"));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(List.of(), internalErrors(compilation));
+  }
+
   /** One javac run's worth of units, with what is needed to report and reproduce a failure. */
   private final class Batch {
     private final long seed;

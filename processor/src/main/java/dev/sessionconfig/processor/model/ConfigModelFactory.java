@@ -2,17 +2,18 @@ package dev.sessionconfig.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.sessionconfig.Setting;
-import dev.sessionconfig.processor.read.ConfigClass;
-import dev.sessionconfig.processor.read.EnumConstant;
-import dev.sessionconfig.processor.read.LookupExpr;
-import dev.sessionconfig.processor.read.SettingField;
-import dev.sessionconfig.processor.read.ValueSource;
+import dev.sessionconfig.processor.facts.ConfigFacts;
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.FieldFacts;
+import dev.sessionconfig.processor.facts.KnownValue;
+import dev.sessionconfig.processor.facts.TypeNameFacts;
+import dev.sessionconfig.processor.facts.ValueFacts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a config class that passed validation into its {@link ConfigModel}. */
+/** Turns the facts of a config class that passed every rule into its {@link ConfigModel}. */
 public final class ConfigModelFactory {
   private final boolean servletApi;
 
@@ -21,47 +22,46 @@ public final class ConfigModelFactory {
     this.servletApi = servletApi;
   }
 
-  public ConfigModel create(ConfigClass config) {
-    ClassName configClass = ClassName.get(config.type());
+  public ConfigModel create(ConfigFacts facts) {
+    ClassName configClass = className(facts.configClass());
     List<SettingModel> settings = new ArrayList<>();
-    boolean readsDeprecated = isDeprecated(config.type());
+    boolean readsDeprecated = facts.deprecated();
     for (Setting setting : Setting.values()) {
-      Optional<SettingField> field = config.staticField(setting.name());
-      if (field.isPresent() && setting == Setting.SESSION_ATTRIBUTE_TYPES && config.attributeTypes().isPresent()) {
-        settings.add(new SettingModel.AttributeTypes(setting, ClassName.get(field.get().declaringClass()),
-            field.get().name(), config.attributeTypes().get().stored()));
+      Optional<FieldFacts> field = facts.staticField(setting.name());
+      if (field.isPresent() && setting == Setting.SESSION_ATTRIBUTE_TYPES && facts.attributeTypes().isPresent()) {
+        settings.add(new SettingModel.AttributeTypes(setting, className(field.get().declaringClass()),
+            field.get().name(), facts.attributeTypes().get().types().stored()));
       } else if (field.isPresent()) {
         settings.add(settingModel(setting, field.get()));
-        readsDeprecated |= isDeprecated(field.get().element()) || isDeprecated(field.get().declaringClass());
+        readsDeprecated |= field.get().deprecated();
       }
     }
     String loaderName = String.join("_", configClass.simpleNames()) + "Loader";
-    return new ConfigModel(configClass, ClassName.get(configClass.packageName(), loaderName), config.development(),
+    return new ConfigModel(configClass, ClassName.get(configClass.packageName(), loaderName), facts.development(),
         settings, readsDeprecated, servletApi);
   }
 
-  private static SettingModel settingModel(Setting setting, SettingField field) {
-    ClassName declaring = ClassName.get(field.declaringClass());
-    String name = field.name();
-    if (field.element().getConstantValue() != null) {
-      return new SettingModel.ConstantField(setting, declaring, name);
-    }
-    ValueSource source = field.source();
-    Optional<Object> value = source.kind() == ValueSource.Kind.LITERAL ? source.value() : Optional.empty();
-    if (value.isPresent() && value.get() instanceof EnumConstant && setting == Setting.SESSION_TYPE) {
-      return new SettingModel.SessionTypeConstant(setting, declaring, name, ((EnumConstant) value.get()).constant());
-    }
-    if (value.isPresent() && value.get() instanceof Duration && field.element().asType().toString().equals("java.time.Duration")) {
-      return new SettingModel.DurationConstant(setting, declaring, name, (Duration) value.get());
-    }
-    Optional<LookupExpr> replay = field.replay();
-    if (replay.isPresent()) {
-      return new SettingModel.Replayed(setting, declaring, name, replay.get());
-    }
-    return new SettingModel.FieldRead(setting, declaring, name, source.seen());
+  private static ClassName className(TypeNameFacts name) {
+    List<String> nested = name.simpleNames();
+    return ClassName.get(name.packageName(), nested.get(0), nested.subList(1, nested.size()).toArray(new String[0]));
   }
 
-  private static boolean isDeprecated(javax.lang.model.element.Element element) {
-    return element.getAnnotation(Deprecated.class) != null;
+  private static SettingModel settingModel(Setting setting, FieldFacts field) {
+    ClassName declaring = className(field.declaringClass());
+    String name = field.name();
+    if (field.compileTimeConstant().isPresent()) {
+      return new SettingModel.ConstantField(setting, declaring, name);
+    }
+    Optional<Object> value = field.known().map(KnownValue::plain);
+    if (value.isPresent() && value.get() instanceof EnumConstant constant && setting == Setting.SESSION_TYPE) {
+      return new SettingModel.SessionTypeConstant(setting, declaring, name, constant.constant());
+    }
+    if (value.isPresent() && value.get() instanceof Duration duration && field.typeText().equals("java.time.Duration")) {
+      return new SettingModel.DurationConstant(setting, declaring, name, duration);
+    }
+    if (field.replay().isPresent()) {
+      return new SettingModel.Replayed(setting, declaring, name, field.replay().get());
+    }
+    return new SettingModel.FieldRead(setting, declaring, name, field.value().seen());
   }
 }

@@ -2,8 +2,8 @@ package dev.sessionconfig.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.read.AttributeTypeFacts;
-import dev.sessionconfig.processor.read.LookupExpr;
 import java.time.Duration;
 import java.util.List;
 

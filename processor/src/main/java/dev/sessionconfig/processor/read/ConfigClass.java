@@ -7,7 +7,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 
 /** A {@code @SessionConfig} class as read from the source, before any check. */
-public final class ConfigClass {
+final class ConfigClass {
   private final TypeElement type;
   private final AnnotationMirror annotation;
   private final boolean development;
@@ -25,27 +25,27 @@ public final class ConfigClass {
     this.attributeTypes = attributeTypes;
   }
 
-  public TypeElement type() {
+  TypeElement type() {
     return type;
   }
 
   /** The {@code @SessionConfig} annotation, to point class-level diagnostics at. */
-  public AnnotationMirror annotation() {
+  AnnotationMirror annotation() {
     return annotation;
   }
 
   /** {@code @SessionConfig(development = true)}. */
-  public boolean development() {
+  boolean development() {
     return development;
   }
 
   /** The explicit {@code development} value, to point at; empty when it was left at its default. */
-  public Optional<AnnotationValue> developmentValue() {
+  Optional<AnnotationValue> developmentValue() {
     return Optional.ofNullable(developmentValue);
   }
 
   /** The class's fields and those it inherits, a subclass's field hiding its superclass's of the same name. */
-  public List<SettingField> fields() {
+  List<SettingField> fields() {
     return fields;
   }
 
@@ -53,12 +53,12 @@ public final class ConfigClass {
    * SESSION_ATTRIBUTE_TYPES as read; empty when the class does not declare it or its initializer cannot be seen
    * (no source, or a compiler without the Tree API).
    */
-  public Optional<AttributeTypeFacts> attributeTypes() {
+  Optional<AttributeTypeFacts> attributeTypes() {
     return Optional.ofNullable(attributeTypes);
   }
 
   /** The static field named {@code name} the class declares or inherits. */
-  public Optional<SettingField> staticField(String name) {
+  Optional<SettingField> staticField(String name) {
     return fields.stream().filter(f -> f.isStatic() && f.name().equals(name)).findFirst();
   }
 }

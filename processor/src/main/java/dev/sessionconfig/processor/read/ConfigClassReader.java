@@ -3,6 +3,11 @@ package dev.sessionconfig.processor.read;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.evaluate.Attribution;
+import dev.sessionconfig.processor.evaluate.TreeFinder;
+import dev.sessionconfig.processor.evaluate.ValueSource;
+import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
+import dev.sessionconfig.processor.facts.ConfigFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,12 +43,14 @@ public final class ConfigClassReader {
   private final Optional<ValueSourceAnalyzer> analyzer;
   private final Optional<FieldAssignments> assignments;
   private final Optional<AttributeTypesReader> attributeTypes;
+  private final FactsBuilder facts;
 
   public ConfigClassReader(Optional<Trees> trees, Optional<ValueSourceAnalyzer> analyzer,
       Optional<FieldAssignments> assignments, Elements elements, Types types) {
     this.trees = trees;
     this.analyzer = analyzer;
     this.assignments = assignments;
+    this.facts = new FactsBuilder(elements, analyzer);
     // No lambda takes a Trees here: see SessionConfigProcessor.
     this.attributeTypes = trees.isPresent()
         ? Optional.of(new AttributeTypesReader(trees.get(), elements, types))
@@ -62,59 +69,27 @@ public final class ConfigClassReader {
   }
 
   /**
-   * A type that the declarations of {@code type} and its superclasses name and javac has not resolved yet (a
-   * superclass, or a field's type, type argument or array component, generated in a later round); empty when
-   * everything resolved. Known from elements alone, so it is checked before any tree is read: javac can fail
-   * with an AssertionError attributing an initializer whose declared type it has not resolved (JDK 17:
-   * {@code static List<Missing> X = switch (1) { default -> Z; };}).
+   * What reading a config class found: its facts, or the symbol javac has not resolved yet that its settings'
+   * initializers use (then the class is read again in a later round).
    */
-  public static Optional<String> unresolvedDeclaration(TypeElement type) {
-    for (TypeElement t : hierarchy(type)) {
-      Optional<TypeMirror> unresolved = errorIn(t.getSuperclass());
-      for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-        unresolved = unresolved.or(() -> errorIn(field.asType()));
-      }
-      if (unresolved.isPresent()) {
-        return unresolved.map(TypeMirror::toString);
-      }
-    }
-    return Optional.empty();
-  }
+  public record Reading(Optional<ConfigFacts> facts, Optional<String> unresolved) {}
 
   /**
-   * Whether javac can attribute the code of {@code element} now: no class around it declares a type javac has not
-   * resolved yet. Resolving any name in a class's code makes javac attribute the whole class, which for such a
-   * class can fail inside javac; code that is not attributable is not read (as if javac had no source for it).
+   * Reads {@code type}, which carries {@code annotation}, into its facts.
+   *
+   * @param straySessionType where SESSION_TYPE is declared outside every config class, if anywhere
    */
-  public static boolean attributable(Element element) {
-    for (Element e = element; e != null; e = e.getEnclosingElement()) {
-      if ((e.getKind().isClass() || e.getKind().isInterface()) && unresolvedDeclaration((TypeElement) e).isPresent()) {
-        return false;
-      }
+  public Reading read(TypeElement type, AnnotationMirror annotation, Optional<String> straySessionType) {
+    ConfigClass config = read(type, annotation);
+    Optional<String> unresolved = unresolvedInitializer(config);
+    if (unresolved.isPresent()) {
+      return new Reading(Optional.empty(), unresolved);
     }
-    return true;
-  }
-
-  private static Optional<TypeMirror> errorIn(TypeMirror type) {
-    switch (type.getKind()) {
-      case ERROR:
-        return Optional.of(type);
-      case ARRAY:
-        return errorIn(((ArrayType) type).getComponentType());
-      case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream().map(ConfigClassReader::errorIn)
-            .flatMap(Optional::stream).findFirst();
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null ? errorIn(bound) : Optional.empty();
-      default:
-        return Optional.empty();
-    }
+    return new Reading(Optional.of(facts.build(config, straySessionType)), Optional.empty());
   }
 
   /** A setting's initializer that uses a symbol javac has not resolved yet; empty when there is none. */
-  public Optional<String> unresolvedInitializer(ConfigClass config) {
+  private static Optional<String> unresolvedInitializer(ConfigClass config) {
     for (SettingField field : config.fields()) {
       if (field.setting().isPresent() && field.source().kind() == ValueSource.Kind.UNRESOLVED) {
         return Optional.of("a symbol in the initializer of " + field.qualifiedName());
@@ -123,11 +98,10 @@ public final class ConfigClassReader {
     return Optional.empty();
   }
 
-  /** Reads {@code type}, which carries {@code annotation}. */
-  public ConfigClass read(TypeElement type, AnnotationMirror annotation) {
+  private ConfigClass read(TypeElement type, AnnotationMirror annotation) {
     List<SettingField> fields = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (TypeElement t : hierarchy(type)) {
+    for (TypeElement t : Attribution.hierarchy(type)) {
       for (VariableElement field : ElementFilter.fieldsIn(t.getEnclosedElements())) {
         if (seen.add(field.getSimpleName().toString())) {
           fields.add(readField(field));
@@ -190,23 +164,6 @@ public final class ConfigClassReader {
     return e;
   }
 
-  /** {@code type} and its superclasses up to, not including, {@code java.lang.Object}. */
-  public static List<TypeElement> hierarchy(TypeElement type) {
-    List<TypeElement> chain = new ArrayList<>();
-    for (TypeElement t = type; t != null; t = superclassOf(t)) {
-      if (t.getQualifiedName().contentEquals("java.lang.Object")) {
-        break;
-      }
-      chain.add(t);
-    }
-    return chain;
-  }
-
-  private static TypeElement superclassOf(TypeElement type) {
-    TypeMirror superclass = type.getSuperclass();
-    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
-  }
-
   private SettingField readField(VariableElement field) {
     TreePath path = trees.isPresent() ? trees.get().getPath(field) : null;
     boolean hasSource = path != null && TreeFinder.parsed(path.getCompilationUnit());
@@ -244,7 +201,7 @@ public final class ConfigClassReader {
   }
 
   /** The path to an assignment's value, for diagnostics that point inside an initializer. */
-  public static Optional<TreePath> valuePath(SettingField field) {
+  private static Optional<TreePath> valuePath(SettingField field) {
     return field.effectiveAssignment().map(FieldAssignments.Assignment::valuePath);
   }
 }

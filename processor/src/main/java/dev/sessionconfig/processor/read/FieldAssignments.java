@@ -14,6 +14,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.evaluate.AssignmentTrees;
+import dev.sessionconfig.processor.evaluate.Attribution;
+import dev.sessionconfig.processor.evaluate.TreeFinder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,7 +137,7 @@ public final class FieldAssignments {
 
   /**
    * Whether resolving a name at {@code path} would make javac attribute a class it cannot attribute yet (see
-   * {@link ConfigClassReader#attributable}), judged by the innermost member or top-level class around it, whose
+   * {@link Attribution#attributable}), judged by the innermost member or top-level class around it, whose
    * element javac has without attributing. Such an assignment is seen in a later round, once the missing type
    * exists, or never, when javac reports it missing.
    */
@@ -142,7 +145,7 @@ public final class FieldAssignments {
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree parent = p.getParentPath().getLeaf();
       if (p.getLeaf() instanceof ClassTree && (parent instanceof ClassTree || parent instanceof CompilationUnitTree)) {
-        return !(trees.getElement(p) instanceof TypeElement type) || !ConfigClassReader.attributable(type);
+        return !(trees.getElement(p) instanceof TypeElement type) || !Attribution.attributable(type);
       }
     }
     return false;

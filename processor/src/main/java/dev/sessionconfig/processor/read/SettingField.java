@@ -1,6 +1,8 @@
 package dev.sessionconfig.processor.read;
 
 import dev.sessionconfig.Setting;
+import dev.sessionconfig.processor.evaluate.ValueSource;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -11,7 +13,7 @@ import javax.lang.model.element.VariableElement;
  * One field of a config class or of one of its superclasses, as read from the source: what it is, where it
  * is assigned, and where the value that the class's static initialization leaves in it comes from.
  */
-public final class SettingField {
+final class SettingField {
   private final VariableElement element;
   private final Optional<Setting> setting;
   private final List<FieldAssignments.Assignment> assignments;
@@ -29,30 +31,30 @@ public final class SettingField {
     this.source = source;
   }
 
-  public VariableElement element() {
+  VariableElement element() {
     return element;
   }
 
-  public String name() {
+  String name() {
     return element.getSimpleName().toString();
   }
 
   /** The class that declares the field. */
-  public TypeElement declaringClass() {
+  TypeElement declaringClass() {
     return (TypeElement) element.getEnclosingElement();
   }
 
   /** The qualified name the loader uses for it, e.g. {@code com.acme.Config.SECRET_KEY}. */
-  public String qualifiedName() {
+  String qualifiedName() {
     return declaringClass().getQualifiedName() + "." + name();
   }
 
   /** The catalogued setting with this field's name, if any. */
-  public Optional<Setting> setting() {
+  Optional<Setting> setting() {
     return setting;
   }
 
-  public boolean isStatic() {
+  boolean isStatic() {
     return element.getModifiers().contains(Modifier.STATIC);
   }
 
@@ -60,22 +62,22 @@ public final class SettingField {
    * Whether the field's source was read with the Tree API; when not (a compiled superclass, or a compiler
    * without trees), only its compile-time constant value is known.
    */
-  public boolean sourceAvailable() {
+  boolean sourceAvailable() {
     return sourceAvailable;
   }
 
   /** Every assignment to the field in the sources being compiled (empty without the Tree API). */
-  public List<FieldAssignments.Assignment> assignments() {
+  List<FieldAssignments.Assignment> assignments() {
     return assignments;
   }
 
   /** The assignment whose value the class's static initialization leaves in the field, if one was seen. */
-  public Optional<FieldAssignments.Assignment> effectiveAssignment() {
+  Optional<FieldAssignments.Assignment> effectiveAssignment() {
     return effective;
   }
 
   /** Where the field's value comes from. */
-  public ValueSource source() {
+  ValueSource source() {
     return source;
   }
 
@@ -84,7 +86,7 @@ public final class SettingField {
    * conversions and fallbacks it applies, when the loader can repeat it exactly (a secret's hard-coded fallback is
    * never replayed: it is an error). Empty when the loader must read the field itself.
    */
-  public Optional<LookupExpr> replay() {
+  Optional<LookupExpr> replay() {
     Optional<LookupExpr> lookup = source.lookup();
     boolean replayable = source.kind() == ValueSource.Kind.LOOKUP
         || source.kind() == ValueSource.Kind.LITERAL_FALLBACK && setting.filter(Setting::isSecret).isEmpty();

@@ -7,6 +7,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,10 +1,5 @@
 package dev.sessionconfig.processor.read;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -12,7 +7,11 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.sessionconfig.processor.read.ValueSource.Kind;
+import dev.sessionconfig.processor.evaluate.ValueSource;
+import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
+import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
+import dev.sessionconfig.processor.facts.EnumConstant;
+import dev.sessionconfig.processor.facts.LookupExpr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -45,6 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Classifies the value of {@code Config.SECRET_KEY} in small compiled sources. The secret written in the code

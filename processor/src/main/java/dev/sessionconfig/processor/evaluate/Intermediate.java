@@ -1,0 +1,35 @@
+package dev.sessionconfig.processor.evaluate;
+
+import com.sun.source.util.TreePath;
+import dev.sessionconfig.processor.facts.LookupExpr;
+import java.util.function.Function;
+
+/**
+ * A value that is no setting itself but that a later call turns into one, such as {@code System.getenv()} in
+ * {@code System.getenv().get("K")}. It travels as the value of an OPAQUE {@link ValueSource}, so every rule that
+ * does not know it treats it as opaque.
+ */
+sealed interface Intermediate {
+
+  /** {@code Optional.ofNullable(content)}: {@code content} is the null literal for {@code Optional.empty()}. */
+  record OptionalOf(ValueSource content) implements Intermediate {}
+
+  /** A lambda or method reference, with the variables bound where it was written. */
+  record FunctionValue(TreePath path, Bindings bindings) implements Intermediate {}
+
+  /** {@code System.getenv()} or {@code System.getProperties()}: a map whose keys are lookups. */
+  enum LookupMap implements Intermediate {
+    ENVIRONMENT(LookupExpr::env),
+    PROPERTIES(LookupExpr::property);
+
+    private final Function<String, LookupExpr> lookup;
+
+    LookupMap(Function<String, LookupExpr> lookup) {
+      this.lookup = lookup;
+    }
+
+    LookupExpr lookup(String key) {
+      return lookup.apply(key);
+    }
+  }
+}

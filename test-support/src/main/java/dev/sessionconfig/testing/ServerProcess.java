@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -171,24 +173,35 @@ public abstract class ServerProcess<S extends ServerProcess<S>>
    */
   public final synchronized void freeze() throws IOException, InterruptedException {
     signal(process.pid(), "STOP");
-    signalChildren("STOP");
+    // Until a pass finds no process it has not stopped yet: while the first pass runs, a server that is not stopped
+    // yet (PostgreSQL's postmaster behind runuser) may start a child for a new connection, which then serves it.
+    Set<Long> stopped = new HashSet<>();
+    for (boolean more = true; more; ) {
+      more = false;
+      for (ProcessHandle child : process.descendants().toList()) {
+        if (stopped.add(child.pid())) {
+          signalIfAlive(child, "STOP");
+          more = true;
+        }
+      }
+    }
   }
 
   /** Lets a {@link #freeze frozen} server run on (SIGCONT). */
   public final synchronized void thaw() throws IOException, InterruptedException {
-    signalChildren("CONT");
+    for (ProcessHandle child : process.descendants().toList()) {
+      signalIfAlive(child, "CONT");
+    }
     signal(process.pid(), "CONT");
   }
 
-  /** Signals the server's child processes; one that ends meanwhile (a connection's process) needs no signal. */
-  private void signalChildren(String signal) throws IOException, InterruptedException {
-    for (ProcessHandle child : process.descendants().toList()) {
-      try {
-        signal(child.pid(), signal);
-      } catch (IOException e) {
-        if (child.isAlive()) {
-          throw e;
-        }
+  /** Signals {@code child}; one that ends meanwhile (a connection's process) needs no signal. */
+  private static void signalIfAlive(ProcessHandle child, String signal) throws IOException, InterruptedException {
+    try {
+      signal(child.pid(), signal);
+    } catch (IOException e) {
+      if (child.isAlive()) {
+        throw e;
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.sessionconfig.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,6 +51,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class QuickstartJarTest {
   private static final Pattern READY = Pattern.compile("Quickstart ready on (http://\\S+)");
+  private static final Pattern STARTUP_LINE = Pattern.compile(
+      "(?m)^\\[main\\] INFO dev\\.sessionconfig - Sessions of dev\\.sessionconfig\\.quickstart\\.\\w+ are stored in ");
+  /** Either line of a java.util.logging record: {@code Dec 05, 2026 6:30:01 PM source method}, {@code INFO: message}. */
+  private static final Pattern JUL_LINE = Pattern.compile(
+      "(?m)^([A-Z][a-z]{2} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M .*|(SEVERE|WARNING|INFO|CONFIG|FINEST|FINER|FINE): .*)$");
   private static final String H2_PASSWORD = "quickstart-h2-password";
 
   private static MariaDbServer mariaDb;
@@ -107,6 +113,7 @@ class QuickstartJarTest {
         assertFalse(target.hasEntry().test(id), "the old id's entry is gone after login");
         assertTrue(target.hasEntry().test(renewed), store + " holds no entry for the renewed id");
         id = renewed;
+        assertOneLogFormat(jar.output(), env);
       }
 
       // The same jar started again, on the same store: the session is still there.
@@ -203,6 +210,21 @@ class QuickstartJarTest {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The library's lines reach SLF4J (slf4j-simple's {@code [thread] LEVEL logger - message}), as Jetty's do: none
+   * in java.util.logging's two-line format, and none holding a secret of the environment.
+   */
+  private static void assertOneLogFormat(String output, Map<String, String> env) {
+    assertTrue(STARTUP_LINE.matcher(output).find(), "no startup line of the sessions through SLF4J:\n" + output);
+    Matcher jul = JUL_LINE.matcher(output);
+    assertNull(jul.find() ? jul.group() : null, "a java.util.logging line in:\n" + output);
+    env.forEach((name, value) -> {
+      if (name.equals("SECRET_KEY") || name.endsWith("PASSWORD")) {
+        assertFalse(output.contains(value), name + "'s value is in the output:\n" + output);
+      }
+    });
   }
 
   private static void assertBody(String expected, Reply reply) {

@@ -54,7 +54,7 @@ final class MemcachedNodes implements AutoCloseable {
   static final long MAX_RECONNECT_DELAY_MILLIS = 1000;
   private static final long FIRST_CONNECTION_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-  private static final System.Logger LOG = System.getLogger(MemcachedNodes.class.getName());
+  private static final System.Logger LOG = System.getLogger("dev.sessionconfig.store");
 
   private final List<Node> nodes;
   private final KetamaRing<Node> ring;

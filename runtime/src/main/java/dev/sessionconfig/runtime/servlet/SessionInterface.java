@@ -173,6 +173,26 @@ public final class SessionInterface implements AutoCloseable {
   }
 
   /**
+   * The store in use and whether it answers now, as one line: {@code store: redis at host:6379/0 (answers)}, or
+   * {@code store: redis at host:6379/0 (not reachable: Connection refused)}. Never shows a password.
+   */
+  public String describe() {
+    StoreHealth health = health();
+    if (health.up()) {
+      return "store: " + health.store() + " (answers)";
+    }
+    // The stores' messages begin with the store's name, which this line already gives.
+    String reason = health.detail();
+    for (String named : List.of(health.store() + " is not reachable: ", health.store() + ": ")) {
+      if (reason.startsWith(named)) {
+        reason = reason.substring(named.length());
+        break;
+      }
+    }
+    return "store: " + health.store() + " (not reachable: " + reason + ")";
+  }
+
+  /**
    * The session listeners called for these sessions: those the container holds for the application, and any
    * {@linkplain SessionListeners#add added} here (a listener the container cannot list, a framework's bean).
    */

@@ -69,6 +69,15 @@ class SessionInterfaceTest {
   }
 
   @Test
+  void describeNamesTheStoreAndWhetherItAnswers() {
+    try (SessionInterface sessions = SessionInterface.install(fake.context(), memory("jdbc:memory"))) {
+      assertEquals("store: memory at test:1 (answers)", sessions.describe());
+      MemoryStoreProvider.last.down = true;
+      assertEquals("store: memory at test:1 (not reachable: Connection refused)", sessions.describe());
+    }
+  }
+
+  @Test
   void contextDestroyedClosesTheStore() {
     SessionInterface sessions = SessionInterface.install(fake.context(), memory("jdbc:memory"));
     assertEquals(MemoryStoreProvider.last.description(), sessions.store().description());

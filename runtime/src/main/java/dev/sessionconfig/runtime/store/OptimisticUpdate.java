@@ -1,6 +1,7 @@
 package dev.sessionconfig.runtime.store;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@link SessionStore#update} for stores that keep a session as one value and can replace it only if it is still
@@ -30,6 +31,19 @@ public final class OptimisticUpdate {
   private OptimisticUpdate() {}
 
   /**
+   * Waits a random moment, longer after each lost race (at most 31 ms): requests that retry at once can keep
+   * winning against one that is slower between its read and its write, which then loses every attempt.
+   */
+  private static void backOff(int attempt, String description) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1 << Math.min(attempt + 1, 5)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SessionStoreException(description + " could not write a session: the thread was interrupted", e);
+    }
+  }
+
+  /**
    * Applies {@code change} to session {@code id}, read as {@code basis}.
    *
    * @param description the store, for the message when the attempts run out
@@ -43,6 +57,7 @@ public final class OptimisticUpdate {
       if (target.replace(id, current, current.apply(change), change)) {
         return true;
       }
+      backOff(attempt, description);
       Optional<SessionRecord> now = target.read(id);
       if (now.isEmpty()) {
         return false;

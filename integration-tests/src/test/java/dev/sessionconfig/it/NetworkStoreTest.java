@@ -180,7 +180,7 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
           () -> assertTrue(health.body().startsWith("down: ") && !health.body().contains("password"),
               "GET /health: " + health));
       own.start();
-      Reply healthAgain = firstHealthyAnswer(app.browser(), recovery());
+      Reply healthAgain = firstAnswerAfterRestart(app.browser(), "/health", recovery());
       assertEquals(200, healthAgain.status(), "GET /health once " + serverName() + " is back: " + healthAgain);
     } finally {
       Metrics.removeRegistry(registry);
@@ -189,18 +189,6 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
 
   /** The {@code store} tag of this store's meters. */
   String storeTag();
-
-  /** GET /health until it is 200, for at most {@code recovery}. */
-  static Reply firstHealthyAnswer(Browser browser, Duration recovery) throws InterruptedException {
-    long deadline = System.nanoTime() + recovery.toNanos();
-    while (true) {
-      Reply reply = browser.get("/health");
-      if (reply.status() == 200 || System.nanoTime() - deadline >= 0) {
-        return reply;
-      }
-      Thread.sleep(50);
-    }
-  }
 
   /** The session meters of one store in a registry, read as plain numbers. */
   record Meters(SimpleMeterRegistry registry, String store) {
@@ -232,9 +220,14 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
 
   /** GET /get until it is not a 503, for at most {@code recovery}: once only when that is zero. */
   static Reply firstAnswerAfterRestart(Browser browser, Duration recovery) throws InterruptedException {
+    return firstAnswerAfterRestart(browser, "/get", recovery);
+  }
+
+  /** GET {@code path} until it is not a 503, for at most {@code recovery}: once only when that is zero. */
+  static Reply firstAnswerAfterRestart(Browser browser, String path, Duration recovery) throws InterruptedException {
     long deadline = System.nanoTime() + recovery.toNanos();
     while (true) {
-      Reply reply = browser.get("/get");
+      Reply reply = browser.get(path);
       if (reply.status() != 503 || System.nanoTime() - deadline >= 0) {
         return reply;
       }

@@ -11,6 +11,7 @@ import dev.sessionconfig.SessionType;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.evaluate.Intermediate.FunctionValue;
+import dev.sessionconfig.processor.evaluate.Intermediate.Instance;
 import dev.sessionconfig.processor.evaluate.Intermediate.LookupMap;
 import dev.sessionconfig.processor.evaluate.Intermediate.OptionalOf;
 import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
@@ -78,8 +79,9 @@ final class Calls {
 
   Calls(Evaluation evaluation) {
     this.evaluation = evaluation;
-    this.rules = List.of(this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::functions,
-        this::enums, this::stripped, this::conversions, this::stringOfLookup, this::pure, this::withSource);
+    this.rules = List.of(this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::mapDefaults,
+        this::functions, this::enums, this::enumText, this::stripped, this::conversions, this::stringOfLookup,
+        this::pure, this::objects, this::withSource, this::defaultingGetters);
   }
 
   ValueSource invocation(TreePath path, MethodInvocationTree invocation, Bindings bindings) {
@@ -95,6 +97,8 @@ final class Calls {
       if (!method.getModifiers().contains(Modifier.STATIC)) {
         receiver = evaluation.classify(qualifier, bindings);
       }
+    } else if (!method.getModifiers().contains(Modifier.STATIC)) {
+      receiver = bindings.self(); // a method of this object, when the object is known
     }
     List<ValueSource> args = evaluation.classifyAll(path, invocation.getArguments(), bindings);
     return invoke(new Call(method, receiver, args, receiverType, path));
@@ -150,16 +154,25 @@ final class Calls {
    * class body ({@code DEV { ... }}) runs its own override.
    */
   private Call dispatched(Call call) {
-    if (call.receiver() == null || !call.receiver().isComputed()
-        || !(call.receiver().raw() instanceof EnumConstant constant)) {
+    if (call.receiver() == null || call.method().getKind() != ElementKind.METHOD) {
       return call;
     }
-    return evaluation.bodyOf(constant)
-        .flatMap(body -> ElementFilter.methodsIn(body.getEnclosedElements()).stream()
-            .filter(method -> evaluation.elements.overrides(method, call.method(), body))
-            .findFirst())
-        .map(override -> new Call(override, call.receiver(), call.args(), call.receiverType(), call.at()))
-        .orElse(call);
+    List<TypeElement> classes;
+    if (call.receiver().isComputed() && call.receiver().raw() instanceof EnumConstant constant) {
+      classes = evaluation.bodyOf(constant).map(List::of).orElse(List.of());
+    } else if (call.receiver().raw() instanceof Instance instance) {
+      classes = Attribution.hierarchy(instance.type()); // created here: its class is known exactly
+    } else {
+      return call;
+    }
+    for (TypeElement type : classes) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (method.equals(call.method()) || evaluation.elements.overrides(method, call.method(), classes.get(0))) {
+          return new Call(method, call.receiver(), call.args(), call.receiverType(), call.at());
+        }
+      }
+    }
+    return call;
   }
 
   /** The reads of the environment, system properties and files that the loader can replay. */
@@ -281,6 +294,51 @@ final class Calls {
     }
   }
 
+  /**
+   * A map's or {@code Properties}' lookup with a default, wherever the map comes from (a properties file, a
+   * vault's answer...): the default is what the value is when the key is missing.
+   */
+  private Optional<ValueSource> mapDefaults(Call call) {
+    boolean withDefault = call.receiver() != null
+        && (call.shape().equals("getOrDefault/2") && isA(call.method().getEnclosingElement(), "java.util.Map")
+            || call.shape().equals("getProperty/2") && isA(call.method().getEnclosingElement(), "java.util.Properties")
+            || call.shape().equals("get/2") && call.owner().equals("java.util.prefs.Preferences"));
+    return withDefault
+        ? Optional.of(Combine.coalesce(call.at(), Combine.opaque(call.at(), List.of(call.receiver(), call.arg(0))),
+            call.arg(1)))
+        : Optional.empty();
+  }
+
+  /**
+   * A getter with a default whose code the processor cannot see, such as a configuration library's {@code
+   * getProperty(String key, String defaultValue)}: its last parameter is named as a default and has the type the
+   * method returns.
+   */
+  private Optional<ValueSource> defaultingGetters(Call call) {
+    ExecutableElement method = call.method();
+    List<? extends VariableElement> parameters = method.getParameters();
+    if (method.getKind() != ElementKind.METHOD || parameters.size() < 2 || parameters.size() != call.args().size()
+        || !method.getSimpleName().toString().startsWith("get")) {
+      return Optional.empty();
+    }
+    VariableElement last = parameters.get(parameters.size() - 1);
+    String name = last.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);
+    boolean namedAsDefault = name.startsWith("default") || name.startsWith("fallback") || name.equals("def")
+        || name.equals("orelse");
+    if (!namedAsDefault || !evaluation.sameErasure(last.asType(), method.getReturnType())) {
+      return Optional.empty();
+    }
+    List<ValueSource> lookup = new ArrayList<>(call.inputs());
+    lookup.remove(lookup.size() - 1);
+    return Optional.of(Combine.coalesce(call.at(), Combine.opaque(call.at(), lookup), call.arg(call.args().size() - 1)));
+  }
+
+  private boolean isA(javax.lang.model.element.Element type, String supertype) {
+    TypeElement wanted = evaluation.elements.getTypeElement(supertype);
+    return wanted != null && type instanceof TypeElement typeElement
+        && evaluation.isSubtype(typeElement, wanted);
+  }
+
   /** {@code supplier.get()} on a lambda or method reference the analyzer knows. */
   private Optional<ValueSource> functions(Call call) {
     return call.receiver() != null && call.receiver().raw() instanceof FunctionValue
@@ -338,6 +396,19 @@ final class Calls {
     }
   }
 
+  /**
+   * The text of a constant of the application's enums: {@code String.valueOf(Store.REDIS)}, {@code
+   * Objects.toString(Store.REDIS)}; {@code toString()} itself is followed like any method.
+   */
+  private Optional<ValueSource> enumText(Call call) {
+    boolean toText = call.shape().equals("valueOf/1") && call.owner().equals("java.lang.String")
+        || call.shape().equals("toString/1") && call.owner().equals("java.util.Objects");
+    if (!toText || !call.arg(0).isComputed() || !(call.arg(0).raw() instanceof EnumConstant constant)) {
+      return Optional.empty();
+    }
+    return Optional.of(evaluation.textOf(constant, call.at()));
+  }
+
   /** {@code lookup.strip()} and {@code trim()} the loader replays; {@code toString()} and {@code intern()} keep it. */
   private Optional<ValueSource> stripped(Call call) {
     if (!call.owner().equals("java.lang.String") || call.receiver() == null
@@ -373,6 +444,9 @@ final class Calls {
 
   /** A pure JDK method or constructor: LITERAL on literals, computed by the JDK itself. */
   private Optional<ValueSource> pure(Call call) {
+    if (evaluation.jdk.changesOnlyItsArguments(call.method())) { // Arrays.fill(key, 'x'), System.arraycopy
+      return Optional.of(Combine.derived(call.at(), call.inputs(), values -> Optional.empty()));
+    }
     boolean needsReceiver = call.method().getKind() == ElementKind.METHOD
         && !call.method().getModifiers().contains(Modifier.STATIC);
     if (!evaluation.jdk.isPure(call.method(), call.receiverType()) || needsReceiver && call.receiver() == null) {
@@ -384,19 +458,59 @@ final class Calls {
     return Optional.of(isCollectionFactory(call) ? result.withElements(call.args()) : result);
   }
 
+  /** {@code new Settings(...)} of a class whose source javac has: an object whose fields can be followed. */
+  private Optional<ValueSource> objects(Call call) {
+    ExecutableElement constructor = call.method();
+    if (constructor.getKind() != ElementKind.CONSTRUCTOR
+        || !(constructor.getEnclosingElement() instanceof TypeElement type) || !Attribution.attributable(type)
+        || evaluation.trees.getPath(type) == null) {
+      return Optional.empty();
+    }
+    Instance instance = new Instance(type, constructor, evaluation.parameters(constructor, call.args(), call.at()));
+    return Optional.of(ValueSource.intermediate(call.at(), instance, ValueSource.seenIn(call.args())));
+  }
+
   /**
-   * A method without parameters whose body javac has: what it returns. Only a method that runs for sure: on an
-   * unknown receiver an overridable method may run an override, e.g. of a key provider's interface.
+   * A method whose body javac has: what it returns, with its arguments bound to its parameters and {@code this}
+   * to a known receiver. Only a method that runs for sure: on an unknown receiver an overridable method may run
+   * an override, e.g. of a key provider's interface. A record's implicit accessor returns its field.
    */
   private Optional<ValueSource> withSource(Call call) {
     ExecutableElement method = call.method();
+    Object receiver = call.receiver() == null ? null : call.receiver().raw();
     boolean runsForSure = method.getModifiers().contains(Modifier.STATIC)
         || method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.FINAL)
         || method.getEnclosingElement().getModifiers().contains(Modifier.FINAL) // also records, plain enums
-        || call.receiver() != null && call.receiver().raw() instanceof EnumConstant; // see dispatched()
-    return method.getKind() == ElementKind.METHOD && method.getParameters().isEmpty() && runsForSure
-        ? evaluation.returnOf(method, call.at())
-        : Optional.empty();
+        || receiver instanceof EnumConstant || receiver instanceof Instance; // see dispatched()
+    if (method.getKind() != ElementKind.METHOD || !runsForSure) {
+      return Optional.empty();
+    }
+    if (receiver instanceof Instance instance && method.getParameters().isEmpty()) {
+      Optional<VariableElement> component = recordField(instance.type(), method);
+      if (component.isPresent()) {
+        return evaluation.objectField(call.at(), component.get(), instance);
+      }
+    }
+    Bindings bindings = evaluation.parameters(method, call.args(), call.at());
+    if (receiver instanceof Instance) {
+      bindings = bindings.withSelf(call.receiver());
+    }
+    // What the caller passed in still counts as read, whatever the method makes of it.
+    return evaluation.returnOf(method, bindings, call.at())
+        .map(result -> result.kind() == Kind.OPAQUE && result.raw() == null ? result.withSeenOf(call.inputs()) : result);
+  }
+
+  /** The field behind a record's implicit accessor, such as {@code password()} of {@code record Login(...)}. */
+  private Optional<VariableElement> recordField(TypeElement type, ExecutableElement accessor) {
+    boolean implicit = evaluation.elements.getOrigin(accessor) == javax.lang.model.util.Elements.Origin.MANDATED
+        || !evaluation.hasBody(accessor);
+    if (type.getKind() != ElementKind.RECORD || !implicit) {
+      return Optional.empty();
+    }
+    return ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+        .filter(field -> !field.getModifiers().contains(Modifier.STATIC)
+            && field.getSimpleName().contentEquals(accessor.getSimpleName()))
+        .findFirst();
   }
 
   /** A lookup whose name is the call's first argument; a name computed at run time makes it OPAQUE. */

@@ -71,8 +71,11 @@ final class Combine {
     }
     // A literal that may be the value is a hard-coded secret, whatever the other options are.
     Optional<ValueSource> literal = firstOf(values, Kind.LITERAL).or(() -> firstOf(values, Kind.LITERAL_FALLBACK));
+    long hardCodedOptions = values.stream()
+        .filter(value -> value.kind() == Kind.LITERAL || value.kind() == Kind.LITERAL_FALLBACK).count();
     return literal
-        .map(hardCoded -> ValueSource.fallback(hardCoded.culpritPath(), null, seen))
+        .map(hardCoded -> ValueSource.fallback(hardCoded.culpritPath(), null, seen,
+            hardCodedOptions == 1 ? hardCodedValue(hardCoded) : null))
         .orElseGet(() -> ValueSource.opaque(at, seen));
   }
 
@@ -122,9 +125,10 @@ final class Combine {
           return ValueSource.lookup(at, lookup);
         }
         return ValueSource.fallback(fallback.culpritPath(), constant(fallback, lookup.isConverted())
-            .map(lookup::orElse).orElse(null), seen);
+            .map(lookup::orElse).orElse(null), seen, hardCodedValue(fallback));
       case LITERAL_FALLBACK:
-        return ValueSource.fallback(fallback.culpritPath(), fallback.lookup().map(lookup::or).orElse(null), seen);
+        return ValueSource.fallback(fallback.culpritPath(), fallback.lookup().map(lookup::or).orElse(null), seen,
+            fallback.hardCoded());
       default:
         return ValueSource.opaque(at, seen);
     }
@@ -147,6 +151,11 @@ final class Combine {
     boolean typedConstant = value instanceof java.time.Duration
         || value instanceof EnumConstant constant && constant.enumType().equals("dev.sessionconfig.SessionType");
     return scalar || typedConstant ? Optional.of(value) : Optional.empty();
+  }
+
+  /** The value a hard-coded option stands for, when known: a literal's value, a fallback's default. */
+  private static Object hardCodedValue(ValueSource option) {
+    return option.isComputed() ? option.raw() : option.hardCoded();
   }
 
   private static ValueSource commonLiteral(TreePath at, List<ValueSource> literals) {

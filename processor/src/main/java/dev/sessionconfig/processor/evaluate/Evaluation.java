@@ -25,6 +25,7 @@ import com.sun.source.util.Trees;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.evaluate.Declarations.Source;
 import dev.sessionconfig.processor.evaluate.Intermediate.FunctionValue;
+import dev.sessionconfig.processor.evaluate.Intermediate.Instance;
 import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import java.lang.reflect.Array;
 import java.util.ArrayDeque;
@@ -58,6 +59,11 @@ import javax.lang.model.util.Types;
 final class Evaluation {
   /** Deeper nesting is not classified: it would only risk the compiler's stack. */
   private static final int MAX_DEPTH = 200;
+  /**
+   * Expressions classified for one value at most: helpers that call helpers several times each could otherwise
+   * cost exponential time. Past it the rest is OPAQUE, a miss rather than a false alarm.
+   */
+  private static final int MAX_STEPS = 20_000;
 
   final Trees trees;
   final Elements elements;
@@ -67,7 +73,10 @@ final class Evaluation {
   private final Calls calls;
   private final Set<Object> inProgress = new HashSet<>();
   private final Map<Object, ValueSource> followed = new HashMap<>();
+  /** The calls whose method is being followed, innermost first: their arguments are the caller's positions. */
+  private final Deque<TreePath> callSites = new ArrayDeque<>();
   private int depth;
+  private int steps;
 
   Evaluation(Trees trees, Elements elements, Types types) {
     this.trees = trees;
@@ -79,7 +88,7 @@ final class Evaluation {
   }
 
   ValueSource classify(TreePath path, Bindings bindings) {
-    if (depth >= MAX_DEPTH) {
+    if (depth >= MAX_DEPTH || ++steps > MAX_STEPS) {
       return ValueSource.opaque(path, List.of());
     }
     depth++;
@@ -110,10 +119,154 @@ final class Evaluation {
         : calls.applyReference(value, args, at);
   }
 
-  /** The value a method returns, when javac has its source: the alternatives of its return statements. */
-  Optional<ValueSource> returnOf(ExecutableElement method, TreePath at) {
-    return followOnce(method, at, () -> declarations.returnedBy(method).map(values -> converted(
-        Combine.alternatives(at, classifyAll(values, Bindings.EMPTY)), method.getReturnType())));
+  /**
+   * The value a method returns, when javac has its source: the alternatives of its return statements, with its
+   * parameters and {@code this} as {@code bindings} give them. A method that calls itself is OPAQUE.
+   */
+  Optional<ValueSource> returnOf(ExecutableElement method, Bindings bindings, TreePath at) {
+    Supplier<Optional<ValueSource>> returned = () -> declarations.returnedBy(method).map(values -> converted(
+        Combine.alternatives(at, classifyAll(values, bindings)), method.getReturnType()));
+    if (method.getParameters().isEmpty() && bindings.self() == null) {
+      return followOnce(method, at, returned); // the same value wherever it is called
+    }
+    callSites.push(at);
+    try {
+      return follow(method, at, returned);
+    } finally {
+      callSites.pop();
+    }
+  }
+
+  /** Binds a method's or constructor's parameters to the arguments of {@code call}, variable arity included. */
+  Bindings parameters(ExecutableElement method, List<ValueSource> args, TreePath call) {
+    Bindings bindings = Bindings.EMPTY;
+    List<? extends VariableElement> parameters = method.getParameters();
+    int fixed = method.isVarArgs() ? parameters.size() - 1 : parameters.size();
+    for (int i = 0; i < fixed && i < args.size(); i++) {
+      bindings = bindings.with(parameters.get(i), args.get(i));
+    }
+    if (!method.isVarArgs() || args.size() < fixed) {
+      return bindings;
+    }
+    VariableElement rest = parameters.get(fixed);
+    if (args.size() == parameters.size() && passesArray(call, fixed)) {
+      return bindings.with(rest, args.get(fixed));
+    }
+    TypeMirror component = ((ArrayType) rest.asType()).getComponentType();
+    return bindings.with(rest, arrayOf(call, component, args.subList(fixed, args.size())));
+  }
+
+  /** Whether argument {@code index} of the call is itself an array (the variable arguments passed as one). */
+  private boolean passesArray(TreePath call, int index) {
+    List<? extends ExpressionTree> arguments = call.getLeaf() instanceof MethodInvocationTree invocation
+        ? invocation.getArguments()
+        : call.getLeaf() instanceof NewClassTree creation ? creation.getArguments() : List.of();
+    return index < arguments.size()
+        && (typeOf(new TreePath(call, arguments.get(index))) instanceof ArrayType
+            || arguments.get(index).getKind() == Tree.Kind.NULL_LITERAL);
+  }
+
+  /**
+   * A field of an object created in the source ({@code new Settings(System.getenv())}): what its initializers and
+   * constructor set, with the constructor's parameters bound. Empty when the field may change after construction
+   * or its value cannot be followed (a constructor without source, an implicit superclass constructor).
+   */
+  Optional<ValueSource> objectField(TreePath at, VariableElement field, Instance instance) {
+    if (!declarations.keepsConstructedValue(field)) {
+      return Optional.empty();
+    }
+    if (isCanonicalSetting(instance)) {
+      return recordComponent(field, instance);
+    }
+    Bindings bindings = instance.parameters().withSelf(ValueSource.intermediate(at, instance, List.of()));
+    ValueSource unassigned = ValueSource.literal(at, ConstantFolding.defaultValue(field.asType().getKind()));
+    Optional<TreePath> delegation = declarations.delegation(instance.constructor());
+    ExecutableElement target = delegation.map(trees::getElement)
+        .filter(ExecutableElement.class::isInstance).map(ExecutableElement.class::cast).orElse(null);
+    boolean ownField = field.getEnclosingElement().equals(instance.constructor().getEnclosingElement());
+    boolean setFirstByTarget = target != null && target.getEnclosingElement().equals(field.getEnclosingElement());
+    if (!setFirstByTarget) { // its initializers and this constructor's body set it; super(...) runs before
+      return ownField
+          ? follow(List.of(field, instance.constructor()), at, () -> declarations
+              .ofInstanceField(field, instance.constructor())
+              // a final field is always assigned: if no assignment is found, it was set in a way not followed
+              .filter(sources -> !sources.isEmpty() || !field.getModifiers().contains(Modifier.FINAL))
+              .map(sources -> assign(field, sources, bindings, unassigned)))
+          : Optional.empty();
+    }
+    TreePath call = delegation.get();
+    List<ValueSource> args =
+        classifyAll(call, ((MethodInvocationTree) call.getLeaf()).getArguments(), bindings);
+    Instance delegated = new Instance(instance.type(), target, parameters(target, args, call));
+    return follow(List.of(field, instance.constructor()), at, () -> objectField(at, field, delegated)
+        .map(before -> assign(field, declarations.ofInstanceFieldAfter(field, instance.constructor()), bindings,
+            before)));
+  }
+
+  /**
+   * Whether a record's canonical constructor sets the fields itself, after its body if it has one: the implicit
+   * one, and a compact one (whose body assigns no field).
+   */
+  private boolean isCanonicalSetting(Instance instance) {
+    ExecutableElement constructor = instance.constructor();
+    if (instance.type().getKind() != ElementKind.RECORD) {
+      return false;
+    }
+    List<String> components = instance.type().getRecordComponents().stream()
+        .map(component -> component.getSimpleName().toString()).toList();
+    List<String> parameters = constructor.getParameters().stream()
+        .map(parameter -> parameter.getSimpleName().toString()).toList();
+    return elements.getOrigin(constructor) == Elements.Origin.MANDATED || !declarations.hasBody(constructor)
+        || components.equals(parameters) && ElementFilter.fieldsIn(instance.type().getEnclosedElements()).stream()
+            .filter(field -> !field.getModifiers().contains(Modifier.STATIC))
+            .allMatch(field -> declarations.ofInstanceFieldAfter(field, constructor).isEmpty());
+  }
+
+  /** A record's field, set by its canonical constructor from the parameter of the same name. */
+  private Optional<ValueSource> recordComponent(VariableElement field, Instance instance) {
+    List<? extends VariableElement> parameters = instance.constructor().getParameters();
+    for (VariableElement parameter : parameters) {
+      if (parameter.getSimpleName().contentEquals(field.getSimpleName())) {
+        return Optional.ofNullable(instance.parameters().get(parameter)).map(Evaluation::declared);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether javac has a body for {@code method}. */
+  boolean hasBody(ExecutableElement method) {
+    return declarations.hasBody(method);
+  }
+
+  boolean sameErasure(TypeMirror a, TypeMirror b) {
+    return types.isSameType(types.erasure(a), types.erasure(b));
+  }
+
+  boolean isSubtype(TypeElement type, TypeElement supertype) {
+    return types.isSubtype(types.erasure(type.asType()), types.erasure(supertype.asType()));
+  }
+
+  /**
+   * The text of an enum constant, as {@code String.valueOf} or a concatenation gives it: its name, unless its
+   * enum or its class body overrides {@code toString()}, which is then followed with {@code this} bound to it.
+   */
+  ValueSource textOf(EnumConstant constant, TreePath at) {
+    TypeElement type = elements.getTypeElement(constant.enumType());
+    if (type == null) {
+      return ValueSource.uncomputedLiteral(at);
+    }
+    List<TypeElement> classes = new ArrayList<>();
+    bodyOf(constant).ifPresent(classes::add);
+    classes.add(type);
+    for (TypeElement declaring : classes) {
+      for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+        if (method.getSimpleName().contentEquals("toString") && method.getParameters().isEmpty()) {
+          return returnOf(method, Bindings.EMPTY.withSelf(ValueSource.literal(at, constant)), at)
+              .orElseGet(() -> ValueSource.uncomputedLiteral(at));
+        }
+      }
+    }
+    return ValueSource.literal(at, constant.constant());
   }
 
   /** The static type of an expression as a class or interface, or {@code null} (primitive, array, error). */
@@ -198,7 +351,8 @@ final class Evaluation {
    * applies the primitive conversion javac applied to it (a cast, {@code 'a' + 1} as int...).
    */
   private ValueSource anchored(ValueSource result, TreePath path) {
-    ValueSource placed = result.kind() == Kind.LITERAL_FALLBACK && isWithin(result.culpritPath(), path)
+    ValueSource placed = result.kind() == Kind.LITERAL_FALLBACK && (isWithin(result.culpritPath(), path)
+            || callSites.stream().anyMatch(call -> isWithin(result.culpritPath(), call)))
         ? result
         : result.withCulprit(unparenthesized(path));
     return converted(placed, typeOf(path));
@@ -219,6 +373,9 @@ final class Evaluation {
     if (bound != null) {
       return declared(bound);
     }
+    if (path.getLeaf() instanceof IdentifierTree name && name.getName().contentEquals("this")) {
+      return bindings.self() != null ? bindings.self() : ValueSource.opaque(path, List.of());
+    }
     if (element.getKind() == ElementKind.ENUM_CONSTANT) {
       return ValueSource.literal(path, new EnumConstant(
           ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(), element.getSimpleName().toString()));
@@ -235,6 +392,13 @@ final class Evaluation {
     }
     switch (variable.getKind()) {
       case LOCAL_VARIABLE:
+        Optional<TreePath> iterated = declarations.iteratedBy(variable, path);
+        if (iterated.isPresent()) {
+          return elementOf(classify(iterated.get(), bindings), path);
+        }
+        if (!declarations.isStatementVariable(variable, path)) {
+          return ValueSource.opaque(path, List.of()); // a pattern's or a catch clause's variable
+        }
         return follow(variable, path, () -> declarations.ofLocal(variable, path)
                 .map(sources -> assign(variable, sources, bindings, ValueSource.literal(path, null))))
             .orElseGet(() -> ValueSource.opaque(path, List.of()));
@@ -260,22 +424,46 @@ final class Evaluation {
         .orElseGet(() -> ValueSource.opaque(path, List.of()));
   }
 
-  /** An instance field is known for an enum constant (its constructor call is in the source) and for arrays. */
+  /**
+   * An instance field is known for an enum constant (its constructor call is in the source), for an object
+   * created in the source, and for arrays; a field read by its simple name belongs to {@code this}.
+   */
   private ValueSource instanceField(TreePath path, VariableElement field, Bindings bindings) {
-    if (!(path.getLeaf() instanceof MemberSelectTree select)) {
+    TreePath receiverPath = path.getLeaf() instanceof MemberSelectTree select
+        ? new TreePath(path, select.getExpression())
+        : null;
+    ValueSource receiver = receiverPath != null ? classify(receiverPath, bindings) : bindings.self();
+    if (receiver == null) {
       return ValueSource.opaque(path, List.of());
     }
-    TreePath receiverPath = new TreePath(path, select.getExpression());
-    ValueSource receiver = classify(receiverPath, bindings);
     if (receiver.isComputed() && receiver.raw() instanceof EnumConstant constant) {
       return enumField(path, field, constant).orElseGet(() -> ValueSource.opaque(path, List.of()));
     }
-    if (typeOf(receiverPath) instanceof ArrayType) { // array.length
+    if (receiver.raw() instanceof Instance instance) {
+      return objectField(path, field, instance).orElseGet(() -> Combine.opaque(path, List.of(receiver)));
+    }
+    if (receiverPath != null && typeOf(receiverPath) instanceof ArrayType) { // array.length
       return Combine.derived(path, List.of(receiver), values -> values.get(0) != null
           ? Optional.of(Array.getLength(values.get(0)))
           : Optional.empty());
     }
     return Combine.opaque(path, List.of(receiver));
+  }
+
+  /** What a for-each loop variable takes: one of the elements, when they are known. */
+  private static ValueSource elementOf(ValueSource iterable, TreePath at) {
+    if (!iterable.elements().isEmpty()) {
+      return Combine.alternatives(at, iterable.elements());
+    }
+    switch (iterable.kind()) {
+      case LITERAL:
+        return ValueSource.uncomputedLiteral(at);
+      case LITERAL_FALLBACK:
+      case UNRESOLVED:
+        return iterable;
+      default:
+        return Combine.opaque(at, List.of(iterable));
+    }
   }
 
   /** A field of an enum constant: what its initializer and constructor set, given the constant's arguments. */
@@ -287,8 +475,8 @@ final class Evaluation {
       return Optional.empty(); // a constant with a class body runs a constructor of its own
     }
     NewClassTree creation = (NewClassTree) creationPath.get().getLeaf();
-    Bindings parameters =
-        parameters(constructor, classifyAll(creationPath.get(), creation.getArguments(), Bindings.EMPTY));
+    Bindings parameters = parameters(constructor,
+        classifyAll(creationPath.get(), creation.getArguments(), Bindings.EMPTY), creationPath.get());
     ValueSource unassigned = ValueSource.literal(path, ConstantFolding.defaultValue(field.asType().getKind()));
     return followOnce(List.of(constant, field), path, () -> declarations.ofInstanceField(field, constructor)
         .map(sources -> assign(field, sources, parameters, unassigned)));
@@ -320,17 +508,6 @@ final class Evaluation {
         .map(declaration -> new TreePath(declaration, ((VariableTree) declaration.getLeaf()).getInitializer()));
   }
 
-  /** Binds a constructor's parameters to the arguments it is called with (not a variable-arity parameter). */
-  private static Bindings parameters(ExecutableElement constructor, List<ValueSource> args) {
-    Bindings bindings = Bindings.EMPTY;
-    List<? extends VariableElement> parameters = constructor.getParameters();
-    int bound = constructor.isVarArgs() ? parameters.size() - 1 : parameters.size();
-    for (int i = 0; i < bound && i < args.size(); i++) {
-      bindings = bindings.with(parameters.get(i), args.get(i));
-    }
-    return bindings;
-  }
-
   /**
    * The value of {@code variable} after {@code sources} ran in order: an unconditional assignment replaces the
    * value, a conditional one adds an alternative, {@code x += e} combines. Inside each assigned expression the
@@ -341,7 +518,9 @@ final class Evaluation {
     ValueSource current = unassigned;
     for (Source source : sources) {
       ValueSource assigned = classify(source.value(), bindings.with(variable, current));
-      if (source.operator() != null) {
+      if (source.mutation()) { // the object changed in a way not computed here: only its kind is known
+        assigned = Combine.derived(source.value(), List.of(current, assigned), values -> Optional.empty());
+      } else if (source.operator() != null) {
         assigned = binary(source.operator(), current, assigned, source.value());
       }
       current = source.conditional()
@@ -384,10 +563,18 @@ final class Evaluation {
    */
   private static ValueSource declared(ValueSource source) {
     Object value = source.raw();
-    boolean mutable = value != null && (value.getClass().isArray()
+    boolean mutable = value != null && (value.getClass().isArray() && Array.getLength(value) > 0
         || value instanceof CharSequence && !(value instanceof String)
-        || value instanceof java.util.Collection || value instanceof Map);
+        || (value instanceof java.util.Collection || value instanceof Map) && !isUnmodifiable(value)
+        || value instanceof java.security.MessageDigest);
     return mutable && source.isComputed() ? source.withValue(Optional.empty()) : source;
+  }
+
+  /** {@code List.of(...)}, {@code Collections.emptyList()}... : no statement can change them. */
+  private static boolean isUnmodifiable(Object collection) {
+    String type = collection.getClass().getName();
+    return type.startsWith("java.util.ImmutableCollections$") || type.startsWith("java.util.Collections$Empty")
+        || type.startsWith("java.util.Collections$Singleton") || type.startsWith("java.util.Collections$Unmodifiable");
   }
 
   /** A left-nested chain such as {@code "a" + b + "c" + ...}, iteratively: long chains must not overflow. */
@@ -408,9 +595,19 @@ final class Evaluation {
     return result;
   }
 
-  private static ValueSource binary(Tree.Kind operator, ValueSource left, ValueSource right, TreePath at) {
-    return Combine.derived(at, List.of(left, right),
+  private ValueSource binary(Tree.Kind operator, ValueSource left, ValueSource right, TreePath at) {
+    ValueSource first = operator == Tree.Kind.PLUS ? asText(left, right, at) : left;
+    ValueSource second = operator == Tree.Kind.PLUS ? asText(right, left, at) : right;
+    return Combine.derived(at, List.of(first, second),
         values -> ConstantFolding.binary(operator, values.get(0), values.get(1)));
+  }
+
+  /** An enum constant concatenated to a string, such as {@code "" + Store.REDIS}: its text. */
+  private ValueSource asText(ValueSource operand, ValueSource other, TreePath at) {
+    return operand.isComputed() && operand.raw() instanceof EnumConstant constant
+        && other.isComputed() && other.raw() instanceof String
+        ? textOf(constant, at)
+        : operand;
   }
 
   private ValueSource conditional(TreePath path, ConditionalExpressionTree conditional, Bindings bindings) {
@@ -460,14 +657,21 @@ final class Evaluation {
 
   private ValueSource newArray(TreePath path, NewArrayTree array, Bindings bindings) {
     if (array.getInitializers() == null) { // new byte[32]: zeros, a literal whose value is not computed
-      return Combine.derived(path, classifyAll(path, array.getDimensions(), bindings), values -> Optional.empty());
+      TypeMirror type = typeOf(path);
+      return Combine.derived(path, classifyAll(path, array.getDimensions(), bindings),
+          values -> values.size() == 1 && Integer.valueOf(0).equals(values.get(0)) && type instanceof ArrayType empty
+              ? jdk.newArray(empty.getComponentType(), List.of()) // new String[0]: no items
+              : Optional.empty());
     }
     List<ValueSource> items = classifyAll(path, array.getInitializers(), bindings);
-    TypeMirror type = typeOf(path);
-    return Combine.derived(path, items, values -> type instanceof ArrayType arrayType
-            ? jdk.newArray(arrayType.getComponentType(), values)
-            : Optional.empty())
-        .withElements(items);
+    return typeOf(path) instanceof ArrayType arrayType
+        ? arrayOf(path, arrayType.getComponentType(), items)
+        : Combine.derived(path, items, values -> Optional.empty()).withElements(items);
+  }
+
+  /** An array of {@code component} holding {@code items}, each still classified on its own. */
+  private ValueSource arrayOf(TreePath at, TypeMirror component, List<ValueSource> items) {
+    return Combine.derived(at, items, values -> jdk.newArray(component, values)).withElements(items);
   }
 
   private ValueSource arrayAccess(TreePath path, ArrayAccessTree access, Bindings bindings) {

@@ -1,6 +1,8 @@
 package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.util.TreePath;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.function.Function;
 
@@ -16,6 +18,12 @@ sealed interface Intermediate {
 
   /** A lambda or method reference, with the variables bound where it was written. */
   record FunctionValue(TreePath path, Bindings bindings) implements Intermediate {}
+
+  /**
+   * An object created by {@code new Type(...)} of a class whose source javac has: its fields are what its
+   * constructor sets from {@code parameters}, and its methods run with {@code this} bound to it.
+   */
+  record Instance(TypeElement type, ExecutableElement constructor, Bindings parameters) implements Intermediate {}
 
   /** {@code System.getenv()} or {@code System.getProperties()}: a map whose keys are lookups. */
   enum LookupMap implements Intermediate {

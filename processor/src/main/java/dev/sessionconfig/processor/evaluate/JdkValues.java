@@ -40,7 +40,7 @@ final class JdkValues {
       "java.nio.charset.Charset", "java.nio.charset.StandardCharsets", "java.nio.file.Path",
       "java.nio.file.Paths", "java.time.Duration", "java.time.temporal.ChronoUnit",
       "java.util.concurrent.TimeUnit", "java.math.BigInteger", "java.math.BigDecimal",
-      "javax.crypto.spec.SecretKeySpec");
+      "javax.crypto.spec.SecretKeySpec", "java.security.MessageDigest");
 
   /** Methods of those types that are no function of their arguments, or that touch the compiler's process. */
   private static final Set<String> IMPURE = Set.of(
@@ -79,6 +79,16 @@ final class JdkValues {
     boolean inherited = method.getKind() == ElementKind.METHOD && receiverType != null
         && VALUE_TYPES.contains(receiverType.getQualifiedName().toString());
     return VALUE_TYPES.contains(owner) || inherited;
+  }
+
+  /**
+   * Whether {@code method} returns nothing and only changes the arrays or builders it is given, from its other
+   * arguments alone, such as {@code Arrays.fill} or {@code System.arraycopy}.
+   */
+  boolean changesOnlyItsArguments(ExecutableElement method) {
+    String name = ownerName(method) + "." + method.getSimpleName();
+    return method.getKind() == ElementKind.METHOD && method.getReturnType().getKind() == TypeKind.VOID
+        && (VALUE_TYPES.contains(ownerName(method)) && !IMPURE.contains(name) || name.equals("java.lang.System.arraycopy"));
   }
 
   /**

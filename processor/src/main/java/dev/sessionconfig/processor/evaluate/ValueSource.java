@@ -105,6 +105,11 @@ public final class ValueSource {
     return new ValueSource(Kind.LITERAL_FALLBACK, fallback, null, false, replay, seen, List.of());
   }
 
+  /** {@link #fallback}, knowing the hard-coded default's value as it is used, unchanged. */
+  static ValueSource fallback(TreePath fallback, LookupExpr replay, List<LookupExpr> seen, Object hardCoded) {
+    return new ValueSource(Kind.LITERAL_FALLBACK, fallback, hardCoded, hardCoded != null, replay, seen, List.of());
+  }
+
   static ValueSource opaque(TreePath at, List<LookupExpr> seen) {
     return new ValueSource(Kind.OPAQUE, at, null, false, null, seen, List.of());
   }
@@ -129,6 +134,19 @@ public final class ValueSource {
    */
   public Optional<Object> value() {
     return kind == Kind.LITERAL && computed && raw != null ? publicForm(raw) : Optional.empty();
+  }
+
+  /**
+   * For a LITERAL_FALLBACK: the hard-coded default's value, when it is known and becomes the value as it is
+   * (not transformed, and the only hard-coded option). Empty otherwise.
+   */
+  public Optional<Object> hardCodedValue() {
+    return kind == Kind.LITERAL_FALLBACK && computed && raw != null ? publicForm(raw) : Optional.empty();
+  }
+
+  /** The hard-coded default of a LITERAL_FALLBACK as {@link #fallback} took it, or {@code null}. */
+  Object hardCoded() {
+    return kind == Kind.LITERAL_FALLBACK && computed ? raw : null;
   }
 
   /**

@@ -47,9 +47,10 @@ public sealed interface ValueFacts {
    *
    * @param at the hard-coded default
    * @param replay the lookup with its default, when the loader can repeat it exactly
+   * @param hardCoded the default's value, when it is known and becomes the value unchanged
    */
-  record Fallback(Position at, Optional<LookupExpr> replay, List<LookupExpr> seen, List<ValueFacts> elements)
-      implements ValueFacts {
+  record Fallback(Position at, Optional<LookupExpr> replay, Optional<KnownValue> hardCoded, List<LookupExpr> seen,
+      List<ValueFacts> elements) implements ValueFacts {
     public Fallback {
       seen = List.copyOf(seen);
       elements = List.copyOf(elements);

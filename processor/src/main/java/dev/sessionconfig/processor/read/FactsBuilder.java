@@ -105,7 +105,8 @@ final class FactsBuilder {
         return new ValueFacts.Literal(at, source.value(), source.isNullLiteral(),
             culprit != null && culprit.getKind() == Tree.Kind.STRING_LITERAL, source.seen(), items);
       case LITERAL_FALLBACK:
-        return new ValueFacts.Fallback(at, source.lookup(), source.seen(), items);
+        return new ValueFacts.Fallback(at, source.lookup(), source.hardCodedValue().map(KnownValue::of),
+            source.seen(), items);
       case LOOKUP:
         return new ValueFacts.Lookup(at, source.lookup().orElseThrow(), source.seen(), items);
       default:

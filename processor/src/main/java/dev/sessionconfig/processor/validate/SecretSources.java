@@ -7,9 +7,11 @@ import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.AssignmentFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
+import dev.sessionconfig.processor.facts.KnownValue;
 import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +54,9 @@ final class SecretSources implements Rule {
       report.at(field.at(), Message.UnassignedSecretKey, field.name(), field.name(), field.name());
       return;
     }
+    if (setting(field) == Setting.SECRET_KEY_FALLBACKS && noOldKeys(field.value())) {
+      return;
+    }
     if (field.items().isEmpty()) {
       judge(field, field.value(), report);
     } else {
@@ -59,6 +64,21 @@ final class SecretSources implements Rule {
         judge(field, item, report);
       }
     }
+  }
+
+  private static Setting setting(FieldFacts field) {
+    return field.setting().orElseThrow();
+  }
+
+  /**
+   * Whether a list of fallback keys is empty, or empty unless the lookup finds some: "no old keys" hard-codes
+   * nothing.
+   */
+  private static boolean noOldKeys(ValueFacts value) {
+    Optional<Object> written = value instanceof ValueFacts.Literal literal ? literal.value()
+        : value instanceof ValueFacts.Fallback fallback ? fallback.hardCoded().map(KnownValue::plain)
+        : Optional.empty();
+    return written.filter(keys -> keys instanceof List<?> list && list.isEmpty()).isPresent();
   }
 
   /** Reports a literal or a literal fallback in a secret's value. */

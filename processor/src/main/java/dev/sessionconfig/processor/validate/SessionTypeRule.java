@@ -35,7 +35,11 @@ final class SessionTypeRule implements Rule {
       return;
     }
     if (value instanceof ValueFacts.Fallback fallback) {
-      fallback.replay().ifPresent(lookup -> checkFallback(fallback.at(), lookup, report));
+      if (fallback.replay().isPresent()) {
+        checkFallback(fallback.at(), fallback.replay().get(), report);
+      } else if (fallback.hardCoded().orElse(null) instanceof KnownValue.Text text) {
+        checkName(fallback.at(), text.text(), report); // a default the code uses as written
+      }
       return;
     }
     Optional<SessionType> type = knownType(field.get(), value.at(), report);

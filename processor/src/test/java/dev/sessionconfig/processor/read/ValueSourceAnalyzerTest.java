@@ -139,6 +139,29 @@ class ValueSourceAnalyzerTest {
         literal("array element", "static final String[] KEYS = {\"hunter2\"}; static final String SECRET_KEY = KEYS[0];"),
         literal("switch expression", "static int mode; static final String SECRET_KEY = switch (mode) {"
             + " case 1 -> \"hunter2\"; default -> { yield \"hunter3\"; } };"),
+        literal("method with a parameter",
+            "static String id(String value) { return value; } static final String SECRET_KEY = id(\"hunter2\");"),
+        literal("final field of an object built in the source",
+            "static final String SECRET_KEY = new Holder(\"hunter2\").value;",
+            "class Holder { final String value; Holder(String value) { this.value = value; } }"),
+        literal("field set through this(...)", "static final String SECRET_KEY = new Holder().value();",
+            "class Holder { private final String value; Holder() { this(\"hunter2\"); }"
+                + " Holder(String value) { this.value = value; } String value() { return value; } }"),
+        literal("record component through its accessor",
+            "static final String SECRET_KEY = new Login(\"admin\", \"hunter2\").password();",
+            "record Login(String user, String password) {}"),
+        literal("instance method reading a field", "static final String SECRET_KEY = new Holder(\"hunter2\").get();",
+            "class Holder { private final String value; Holder(String value) { this.value = value; }"
+                + " String get() { return this.value.strip(); } }"),
+        literal("varargs element", "static final String SECRET_KEY = first(\"hunter2\", \"hunter3\");"
+            + " static String first(String... values) { return values[0]; }"),
+        literal("for-each over varargs", "static final String SECRET_KEY = first(null, \"hunter2\");"
+            + " static String first(String... values) { for (String v : values) { if (v != null) { return v; } }"
+            + " return null; }"),
+        literal("array filled with a literal in place", "static final char[] SECRET_KEY;"
+            + " static { char[] key = new char[8]; Arrays.fill(key, 'h'); SECRET_KEY = key; }"),
+        literal("enum constant's text", "static final String SECRET_KEY = String.valueOf(Keys.HUNTER2);",
+            "enum Keys { HUNTER2 }"),
         literal("supplier field of a literal",
             "static final Supplier<String> DEV = () -> \"hunter2\"; static final String SECRET_KEY = DEV.get();"));
   }
@@ -250,6 +273,15 @@ class ValueSourceAnalyzerTest {
             + " static { if (key == null) { key = \"hunter2\"; } } static final String SECRET_KEY = key;"),
         fallback("method returning a default", null, "static final String SECRET_KEY = key(); static String key() {"
             + " String value = System.getenv(\"K\"); if (value == null) { return \"hunter2\"; } return value; }"),
+        fallback("helper with a default argument", replayed, "static final String SECRET_KEY = env(\"K\", \"hunter2\");"
+            + " static String env(String name, String fallback) { String v = System.getenv(name);"
+            + " return v != null ? v : fallback; }"),
+        fallback("helper of a wrapper object", replayed,
+            "static final String SECRET_KEY = new Env(System.getenv()).get(\"K\", \"hunter2\");",
+            "class Env { private final Map<String, String> vars; Env(Map<String, String> vars) { this.vars = vars; }"
+                + " String get(String k, String d) { return vars.getOrDefault(k, d); } }"),
+        fallback("getProperty with a default on any Properties", null,
+            "static final Properties P = new Properties(); static final String SECRET_KEY = P.getProperty(\"k\", \"hunter2\");"),
         fallback("transformed lookup with a default", null, "static final char[] SECRET_KEY ="
             + " System.getenv().getOrDefault(\"K\", \"hunter2\").toCharArray();"),
         fallback("literal under a flag", null,
@@ -260,8 +292,6 @@ class ValueSourceAnalyzerTest {
     return Stream.of(
         opaque("unknown method with a literal argument", "", "static final String SECRET_KEY = Vault.read(\"secret/app\");",
             "class Vault { static String read(String path) { throw new UnsupportedOperationException(path); } }"),
-        opaque("method with a parameter",
-            "", "static String id(String value) { return value; } static final String SECRET_KEY = id(\"hunter2\");"),
         opaque("JDK method outside the value types", "",
             "static final String SECRET_KEY = java.security.KeyStore.getDefaultType();"),
         opaque("random UUID", "", "static final String SECRET_KEY = UUID.randomUUID().toString();"),
@@ -271,8 +301,15 @@ class ValueSourceAnalyzerTest {
             "static final String SECRET_KEY = System.getenv(\"K\") + \"hunter2\";"),
         opaque("two lookups concatenated", "environment variable A, environment variable B",
             "static final String SECRET_KEY = System.getenv(\"A\") + System.getenv(\"B\");"),
-        opaque("constructor of a non-JDK type", "", "static final String SECRET_KEY = new Holder(\"hunter2\").value;",
-            "class Holder { final String value; Holder(String value) { this.value = value; } }"),
+        opaque("mutable field of an object", "", "static final String SECRET_KEY = new Holder(\"hunter2\").value;",
+            "class Holder { String value; Holder(String value) { this.value = value; } }"),
+        opaque("recursive helper", "environment variable K", "static final String SECRET_KEY = key(\"K\", 3);"
+            + " static String key(String k, int n) { return n == 0 ? System.getenv(k) : key(k, n - 1); }"),
+        opaque("array filled by SecureRandom", "", "static final byte[] SECRET_KEY;"
+            + " static { byte[] key = new byte[32]; new java.security.SecureRandom().nextBytes(key); SECRET_KEY = key; }"),
+        opaque("StringBuilder appended a lookup", "environment variable K", "static final String SECRET_KEY;"
+            + " static { StringBuilder b = new StringBuilder(\"x\"); b.append(System.getenv(\"K\")); SECRET_KEY = b.toString(); }"),
+        opaque("pattern variable", "", "static Object o; static final String SECRET_KEY = o instanceof String s ? s : null;"),
         opaque("overridable method of an unknown receiver", "",
             "static Provider provider; static final String SECRET_KEY = provider.key();",
             "interface Provider { default String key() { return \"hunter2\"; } }"),
@@ -479,7 +516,7 @@ class ValueSourceAnalyzerTest {
   void opaqueListsEveryLookupInside() {
     ValueSource source = classifySecretKey("static final String SECRET_KEY ="
         + " Vault.read(System.getenv(\"VAULT_PATH\"), System.getProperty(\"vault.role\"));",
-        "class Vault { static String read(String path, String role) { return null; } }");
+        "class Vault { static String read(String path, String role) { throw new UnsupportedOperationException(); } }");
 
     assertEquals(Kind.OPAQUE, source.kind());
     assertEquals(List.of(LookupExpr.env("VAULT_PATH"), LookupExpr.property("vault.role")), source.seen());

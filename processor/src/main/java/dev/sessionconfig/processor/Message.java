@@ -59,6 +59,12 @@ public enum Message {
           + " run either, as Flask's if __name__ == \"__main__\" block does not under a WSGI server), so the key"
           + " would be missing at startup. Fix: set it in the field's initializer, e.g."
           + " static final String %s = System.getenv(\"%s\");"),
+  RandomSecretKey(Diagnostic.Kind.WARNING,
+      "%s is made by a random source when the process starts, so every process has its own key: a session cookie"
+          + " signed by one instance is rejected by the others, and every session ends at a restart. Fix: read a"
+          + " key shared by every instance at startup, e.g. System.getenv(\"%s\"); a config marked"
+          + " @SessionConfig(development = true) may leave it unset and gets a random key with a warning at"
+          + " startup."),
   UncheckedConversion(Diagnostic.Kind.WARNING,
       "%s converts the value of %s with code the generated loader cannot replay, so the loader sees only the"
           + " result: a mistyped value (such as 'yes', which Boolean.parseBoolean reads as false) starts the"

@@ -213,6 +213,17 @@ class ValueFlowTest {
             new JavaFileObject[] {config(KEY,
                 "  enum Store { REDIS, MEMCACHE }",
                 "  static final String SESSION_TYPE = String.valueOf(Store.MEMCACHE); // here")}),
+        Arguments.of("a key filled by SecureRandom in a helper", "RandomSecretKey",
+            new JavaFileObject[] {config(TYPE, "  static final byte[] SECRET_KEY = Keys.random(32); // here"), KEYS}),
+        Arguments.of("a key from a KeyGenerator in a helper", "RandomSecretKey",
+            new JavaFileObject[] {config(TYPE, "  static final String SECRET_KEY = Keys.generated(); // here"), KEYS}),
+        Arguments.of("a random UUID as the key", "RandomSecretKey",
+            new JavaFileObject[] {config(TYPE,
+                "  static final String SECRET_KEY = UUID.randomUUID() + \"-\" + UUID.randomUUID(); // here")}),
+        Arguments.of("an enum method converting its own name", "UnknownSessionType",
+            new JavaFileObject[] {config(KEY,
+                "  enum Store { FILESYSTEM, MEMCACHE; SessionType type() { return SessionType.valueOf(name()); } }",
+                "  static final SessionType SESSION_TYPE = Store.MEMCACHE.type(); // here")}),
         Arguments.of("an application enum concatenated into a string", "UnknownSessionType",
             new JavaFileObject[] {config(KEY,
                 "  enum Store { REDIS, MEMCACHE }",
@@ -280,12 +291,6 @@ class ValueFlowTest {
         Arguments.of("a digest of a looked-up passphrase",
             new JavaFileObject[] {config(TYPE,
                 "  static final byte[] SECRET_KEY = Keys.sha256(System.getenv(\"SESSION_PASSPHRASE\"));"), KEYS}),
-        Arguments.of("a key from SecureRandom in a development config",
-            new JavaFileObject[] {source("com.acme.Config", "@SessionConfig(development = true)",
-                "public class Config {", TYPE, "  static final byte[] SECRET_KEY = Keys.random(32);", "}"), KEYS}),
-        Arguments.of("a key from a KeyGenerator in a development config",
-            new JavaFileObject[] {source("com.acme.Config", "@SessionConfig(development = true)",
-                "public class Config {", TYPE, "  static final String SECRET_KEY = Keys.generated();", "}"), KEYS}),
         Arguments.of("a key built in a StringBuilder from the environment",
             new JavaFileObject[] {config(TYPE,
                 "  static final String SECRET_KEY;",
@@ -312,10 +317,52 @@ class ValueFlowTest {
         Arguments.of("a session type through a helper with a valid default",
             new JavaFileObject[] {config(KEY,
                 "  static final String SESSION_TYPE = Env.get(\"SESSION_TYPE\", \"filesystem\");"), ENV}),
+        Arguments.of("an enum method converting its own name, a session type",
+            new JavaFileObject[] {config(KEY,
+                "  enum Store { FILESYSTEM, MEMCACHE; SessionType type() { return SessionType.valueOf(name()); } }",
+                "  static final SessionType SESSION_TYPE = Store.FILESYSTEM.type();")}),
+        Arguments.of("a secret named in a key-management service, fetched by a helper", new JavaFileObject[] {
+            config(TYPE, "  static final String SECRET_KEY = SecretStore.fetch(\"projects/acme/secrets/session-key\");"),
+            source("com.acme.SecretStore", "final class SecretStore {",
+                "  static String fetch(String name) {",
+                "    if (name.isBlank()) {",
+                "      throw new IllegalArgumentException(\"no secret name given\");",
+                "    }",
+                "    return Client.instance().access(name);",
+                "  }",
+                "  interface Client {",
+                "    String access(String name);",
+                "    static Client instance() { return java.util.ServiceLoader.load(Client.class).findFirst().orElseThrow(); }",
+                "  }",
+                "}")}),
+        Arguments.of("a property name passed to a helper", new JavaFileObject[] {config(TYPE,
+            "  static final String SECRET_KEY = property(\"acme.session.secret\");",
+            "  static String property(String name) {",
+            "    String value = System.getProperty(name);",
+            "    if (value == null) {",
+            "      throw new IllegalStateException(\"Set -D\" + name + \" to the session signing key\");",
+            "    }",
+            "    return value;",
+            "  }")}),
         Arguments.of("an application enum whose names are session types",
             new JavaFileObject[] {config(KEY,
                 "  enum Store { FILESYSTEM, REDIS }",
                 "  static final String SESSION_TYPE = String.valueOf(Store.FILESYSTEM);")}));
+  }
+
+  /** A random key is no literal: it is accepted, with a warning that it differs in every process. */
+  @org.junit.jupiter.api.Test
+  void randomKeyInDevelopmentConfigIsAWarningNotAnError() {
+    JavaFileObject config = source("com.acme.Config", "@SessionConfig(development = true)", "public class Config {",
+        TYPE, "  static final byte[] SECRET_KEY = Keys.random(32); // here", "}");
+    Compilation compilation = compile(config, KEYS);
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
+    List<Diagnostic<? extends JavaFileObject>> random = withId(compilation, "RandomSecretKey");
+    assertEquals(1, random.size(), diagnostics(compilation));
+    assertEquals(Diagnostic.Kind.WARNING, random.get(0).getKind());
+    assertEquals(lineOf(config, "// here"), random.get(0).getLineNumber());
+    assertEquals(1, compilation.diagnostics().stream()
+        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE).count(), diagnostics(compilation));
   }
 
   @ParameterizedTest(name = "{0}")

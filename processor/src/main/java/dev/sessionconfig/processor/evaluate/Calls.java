@@ -79,7 +79,7 @@ final class Calls {
 
   Calls(Evaluation evaluation) {
     this.evaluation = evaluation;
-    this.rules = List.of(this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::mapDefaults,
+    this.rules = List.of(this::randomSources, this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::mapDefaults,
         this::functions, this::enums, this::enumText, this::stripped, this::conversions, this::stringOfLookup,
         this::pure, this::objects, this::withSource, this::defaultingGetters);
   }
@@ -173,6 +173,22 @@ final class Calls {
       }
     }
     return call;
+  }
+
+  /**
+   * The JDK's random sources: what they make differs in every process ({@code new SecureRandom()}, {@code
+   * KeyGenerator.getInstance("HmacSHA256")}, {@code UUID.randomUUID()}).
+   */
+  private Optional<ValueSource> randomSources(Call call) {
+    boolean random = switch (call.owner()) {
+      case "java.security.SecureRandom", "java.util.Random", "java.util.SplittableRandom" ->
+          call.method().getKind() == ElementKind.CONSTRUCTOR || call.name().startsWith("getInstance");
+      case "java.util.concurrent.ThreadLocalRandom" -> call.name().equals("current");
+      case "javax.crypto.KeyGenerator", "java.security.KeyPairGenerator" -> call.name().equals("getInstance");
+      case "java.util.UUID" -> call.name().equals("randomUUID");
+      default -> false;
+    };
+    return random ? Optional.of(Combine.opaque(call.at(), call.inputs()).asRandom()) : Optional.empty();
   }
 
   /** The reads of the environment, system properties and files that the loader can replay. */
@@ -492,7 +508,7 @@ final class Calls {
       }
     }
     Bindings bindings = evaluation.parameters(method, call.args(), call.at());
-    if (receiver instanceof Instance) {
+    if (receiver instanceof Instance || receiver instanceof EnumConstant) {
       bindings = bindings.withSelf(call.receiver());
     }
     // What the caller passed in still counts as read, whatever the method makes of it.

@@ -39,14 +39,14 @@ final class Combine {
     }
     return firstOf(parts, Kind.LITERAL_FALLBACK)
         .map(fallback -> ValueSource.fallback(fallback.culpritPath(), null, ValueSource.seenIn(parts)))
-        .orElseGet(() -> ValueSource.opaque(at, ValueSource.seenIn(parts)));
+        .orElseGet(() -> ValueSource.opaque(at, ValueSource.seenIn(parts)).withRandomOf(parts));
   }
 
   /** A value the processor cannot see into, computed from {@code parts}: it only reports their lookups. */
   static ValueSource opaque(TreePath at, List<ValueSource> parts) {
     return firstOf(parts, Kind.UNRESOLVED).isPresent()
         ? ValueSource.unresolved(at, ValueSource.seenIn(parts))
-        : ValueSource.opaque(at, ValueSource.seenIn(parts));
+        : ValueSource.opaque(at, ValueSource.seenIn(parts)).withRandomOf(parts);
   }
 
   /**
@@ -76,7 +76,7 @@ final class Combine {
     return literal
         .map(hardCoded -> ValueSource.fallback(hardCoded.culpritPath(), null, seen,
             hardCodedOptions == 1 ? hardCodedValue(hardCoded) : null))
-        .orElseGet(() -> ValueSource.opaque(at, seen));
+        .orElseGet(() -> ValueSource.opaque(at, seen).withRandomOf(values));
   }
 
   /**

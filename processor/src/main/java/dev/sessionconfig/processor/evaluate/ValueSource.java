@@ -44,9 +44,16 @@ public final class ValueSource {
   private final LookupExpr lookup;
   private final List<LookupExpr> seen;
   private final List<ValueSource> elements;
+  /** Whether a random source made this value: a key that differs in every process. */
+  private final boolean random;
 
   private ValueSource(Kind kind, TreePath culprit, Object raw, boolean computed, LookupExpr lookup,
       List<LookupExpr> seen, List<ValueSource> elements) {
+    this(kind, culprit, raw, computed, lookup, seen, elements, false);
+  }
+
+  private ValueSource(Kind kind, TreePath culprit, Object raw, boolean computed, LookupExpr lookup,
+      List<LookupExpr> seen, List<ValueSource> elements, boolean random) {
     this.kind = kind;
     this.culprit = culprit;
     this.raw = raw;
@@ -54,6 +61,7 @@ public final class ValueSource {
     this.lookup = lookup;
     this.seen = seen;
     this.elements = elements;
+    this.random = random && kind == Kind.OPAQUE;
   }
 
   /**
@@ -205,12 +213,23 @@ public final class ValueSource {
     return elements;
   }
 
+  /**
+   * Whether a random source ({@code SecureRandom}, {@code KeyGenerator}, {@code UUID.randomUUID()}) made this
+   * OPAQUE value: a key that is different in every process.
+   */
+  public boolean isRandom() {
+    return random;
+  }
+
   /** The kind and the lookups: never a value, never source text. */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("ValueSource[").append(kind);
     if (isNullLiteral()) {
       text.append(" null");
+    }
+    if (random) {
+      text.append(" random");
     }
     if (lookup != null) {
       text.append(' ').append(lookup.describe());
@@ -233,7 +252,7 @@ public final class ValueSource {
   }
 
   ValueSource withCulprit(TreePath at) {
-    return new ValueSource(kind, at, raw, computed, lookup, seen, elements);
+    return new ValueSource(kind, at, raw, computed, lookup, seen, elements, random);
   }
 
   /** This LITERAL with another computed value, e.g. after a numeric conversion. */
@@ -242,18 +261,28 @@ public final class ValueSource {
   }
 
   ValueSource withLookup(LookupExpr replay) {
-    return new ValueSource(kind, culprit, raw, computed, replay, seen, elements);
+    return new ValueSource(kind, culprit, raw, computed, replay, seen, elements, random);
   }
 
   ValueSource withElements(List<ValueSource> items) {
-    return new ValueSource(kind, culprit, raw, computed, lookup, seen, List.copyOf(items));
+    return new ValueSource(kind, culprit, raw, computed, lookup, seen, List.copyOf(items), random);
   }
 
   /** This classification, also listing the lookups {@code others} read. */
   ValueSource withSeenOf(List<ValueSource> others) {
     List<ValueSource> all = new ArrayList<>(others);
     all.add(0, this);
-    return new ValueSource(kind, culprit, raw, computed, lookup, seenIn(all), elements);
+    return new ValueSource(kind, culprit, raw, computed, lookup, seenIn(all), elements, random);
+  }
+
+  /** This OPAQUE value, made by a random source. */
+  ValueSource asRandom() {
+    return new ValueSource(kind, culprit, raw, computed, lookup, seen, elements, true);
+  }
+
+  /** This value, random when one of {@code parts} is and this is OPAQUE: made from a random value. */
+  ValueSource withRandomOf(List<ValueSource> parts) {
+    return !random && kind == Kind.OPAQUE && parts.stream().anyMatch(part -> part.random) ? asRandom() : this;
   }
 
   /** The lookups {@code sources} read, each once, in order. */

@@ -71,8 +71,13 @@ public sealed interface ValueFacts {
     }
   }
 
-  /** Anything else: a key-management call, a computation on lookups, code whose source is not available. */
-  record Opaque(Position at, List<LookupExpr> seen, List<ValueFacts> elements) implements ValueFacts {
+  /**
+   * Anything else: a key-management call, a computation on lookups, code whose source is not available.
+   *
+   * @param random whether a random source made it, so that it differs in every process
+   */
+  record Opaque(Position at, List<LookupExpr> seen, boolean random, List<ValueFacts> elements)
+      implements ValueFacts {
     public Opaque {
       seen = List.copyOf(seen);
       elements = List.copyOf(elements);

@@ -110,7 +110,7 @@ final class FactsBuilder {
       case LOOKUP:
         return new ValueFacts.Lookup(at, source.lookup().orElseThrow(), source.seen(), items);
       default:
-        return new ValueFacts.Opaque(at, source.seen(), items);
+        return new ValueFacts.Opaque(at, source.seen(), source.isRandom(), items);
     }
   }
 

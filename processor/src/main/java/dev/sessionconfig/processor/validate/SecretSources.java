@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Where secrets come from: {@code [MissingSecretKey]}, {@code [LiteralSecretKey]}, {@code [LiteralSecretFallback]}
- * and {@code [SecretAssignedOutsideConfig]}. A secret is SECRET_KEY, each fallback key, SESSION_JDBC_PASSWORD, and a
+ * Where secrets come from: {@code [MissingSecretKey]}, {@code [LiteralSecretKey]}, {@code [LiteralSecretFallback]},
+ * {@code [RandomSecretKey]} and {@code [SecretAssignedOutsideConfig]}. A secret is SECRET_KEY, each fallback key, SESSION_JDBC_PASSWORD, and a
  * password written inside a connection URL.
  */
 final class SecretSources implements Rule {
@@ -90,7 +90,13 @@ final class SecretSources implements Rule {
           : "a literal, or derived only from literals", field.name());
     } else if (value instanceof ValueFacts.Fallback fallback) {
       report.at(value.at(), Message.LiteralSecretFallback, field.name(), looksUp(fallback));
+    } else if (value instanceof ValueFacts.Opaque opaque && opaque.random() && isSigningKey(field)) {
+      report.at(value.at(), Message.RandomSecretKey, field.name(), field.name());
     }
+  }
+
+  private static boolean isSigningKey(FieldFacts field) {
+    return setting(field) == Setting.SECRET_KEY || setting(field) == Setting.SECRET_KEY_FALLBACKS;
   }
 
   /** A password inside a connection URL follows the secret rule too. */

@@ -1,7 +1,6 @@
 package dev.sessionconfig.processor.facts;
 
 import dev.sessionconfig.processor.Position;
-import dev.sessionconfig.processor.read.AttributeTypeFacts;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,13 +8,15 @@ import java.util.Optional;
  * SESSION_ATTRIBUTE_TYPES as read: the stored types the writer generates codecs for, and what cannot be stored,
  * each problem with its position.
  *
- * @param types the types as read, for the writer
+ * @param stored the declared types and the records and enums inside them, for the writer
  * @param unreadable where the initializer is not a list of class literals, if it is not
  * @param problems each declared type, or part of one, that cannot be stored
  */
-public record AttributeTypesFacts(AttributeTypeFacts types, Optional<Position> unreadable, List<Problem> problems) {
+public record AttributeTypesFacts(List<StoredTypeFacts.StoredType> stored, Optional<Position> unreadable,
+    List<Problem> problems) {
 
   public AttributeTypesFacts {
+    stored = List.copyOf(stored);
     problems = List.copyOf(problems);
   }
 

@@ -30,7 +30,7 @@ public final class ConfigModelFactory {
       Optional<FieldFacts> field = facts.staticField(setting.name());
       if (field.isPresent() && setting == Setting.SESSION_ATTRIBUTE_TYPES && facts.attributeTypes().isPresent()) {
         settings.add(new SettingModel.AttributeTypes(setting, className(field.get().declaringClass()),
-            field.get().name(), facts.attributeTypes().get().types().stored()));
+            field.get().name(), facts.attributeTypes().get().stored()));
       } else if (field.isPresent()) {
         settings.add(settingModel(setting, field.get()));
         readsDeprecated |= field.get().deprecated();

@@ -3,7 +3,7 @@ package dev.sessionconfig.processor.model;
 import com.palantir.javapoet.ClassName;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.facts.LookupExpr;
-import dev.sessionconfig.processor.read.AttributeTypeFacts;
+import dev.sessionconfig.processor.facts.StoredTypeFacts;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,7 +39,7 @@ public sealed interface SettingModel {
 
   /** SESSION_ATTRIBUTE_TYPES: the records and enums that get codecs, and the declared Serializable classes. */
   record AttributeTypes(Setting setting, ClassName declaringClass, String fieldName,
-      List<AttributeTypeFacts.StoredType> types) implements SettingModel {
+      List<StoredTypeFacts.StoredType> types) implements SettingModel {
     public AttributeTypes {
       types = List.copyOf(types);
     }

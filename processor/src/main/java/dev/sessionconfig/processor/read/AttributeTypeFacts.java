@@ -1,9 +1,8 @@
 package dev.sessionconfig.processor.read;
 
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.StoredType;
 import java.util.List;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * SESSION_ATTRIBUTE_TYPES as read: the application's types that may live in a session, each checked for whether
@@ -20,31 +19,6 @@ public record AttributeTypeFacts(List<StoredType> stored, List<Problem> problems
     stored = List.copyOf(stored);
     problems = List.copyOf(problems);
   }
-
-  /** A type whose values may be stored. */
-  public sealed interface StoredType permits RecordType, EnumType, SerializableType {
-    TypeElement type();
-  }
-
-  /** A record, stored component by component through a generated codec. */
-  public record RecordType(TypeElement type, List<Component> components) implements StoredType {
-    public RecordType {
-      components = List.copyOf(components);
-    }
-  }
-
-  /** A record component: its name and declared type (generics included). */
-  public record Component(String name, TypeMirror type) {}
-
-  /** An enum, stored by constant name through a generated codec. */
-  public record EnumType(TypeElement type, List<String> constants) implements StoredType {
-    public EnumType {
-      constants = List.copyOf(constants);
-    }
-  }
-
-  /** A declared {@code Serializable} class, stored by JDK serialization behind the allow-list. */
-  public record SerializableType(TypeElement type) implements StoredType {}
 
   /**
    * A declared type, or a part of one, that cannot be stored.

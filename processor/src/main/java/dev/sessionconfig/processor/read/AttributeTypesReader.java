@@ -13,12 +13,12 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.sessionconfig.SerializationPatterns;
 import dev.sessionconfig.StoredTypes;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.Component;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.EnumType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.Component;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.EnumType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.RecordType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.SerializableType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.StoredType;
 import dev.sessionconfig.processor.read.AttributeTypeFacts.Problem;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.RecordType;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.SerializableType;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.StoredType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +166,7 @@ final class AttributeTypesReader {
       } else if (element.getKind() == ElementKind.INTERFACE || element.getModifiers().contains(Modifier.ABSTRACT)) {
         sealedOrProblem(element, new Step(literal, name, ""));
       } else if (types.isAssignable(element.asType(), serializable)) {
-        stored.putIfAbsent(name, new SerializableType(element));
+        stored.putIfAbsent(name, new SerializableType(TypeShapes.ref(element)));
       } else {
         problems.add(new Problem(literal, name, "", name + " is neither a record, an enum nor Serializable, so its"
             + " values cannot be stored and read back on another instance.",
@@ -194,16 +194,16 @@ final class AttributeTypesReader {
             constants.add(field.getSimpleName().toString());
           }
         }
-        stored.put(name, new EnumType(element, constants));
+        stored.put(name, new EnumType(TypeShapes.ref(element), constants));
         return;
       }
       List<Component> components = new ArrayList<>();
       for (RecordComponentElement component : element.getRecordComponents()) {
-        components.add(new Component(component.getSimpleName().toString(), component.asType()));
+        components.add(new Component(component.getSimpleName().toString(), TypeShapes.of(component.asType())));
       }
-      stored.put(name, new RecordType(element, components));
-      for (Component component : components) {
-        check(component.type(), step.into(element.getSimpleName() + "." + component.name()));
+      stored.put(name, new RecordType(TypeShapes.ref(element), !element.getTypeParameters().isEmpty(), components));
+      for (RecordComponentElement component : element.getRecordComponents()) {
+        check(component.asType(), step.into(element.getSimpleName() + "." + component.getSimpleName()));
       }
     }
 

@@ -140,7 +140,7 @@ final class FactsBuilder {
     }
     Optional<Position> unreadable = types.unreadable() == null ? Optional.empty()
         : Optional.of(at(field, types.unreadable()));
-    return Optional.of(new AttributeTypesFacts(types, unreadable, problems));
+    return Optional.of(new AttributeTypesFacts(types.stored(), unreadable, problems));
   }
 
   private static Position at(Element field, TreePath path) {

@@ -9,15 +9,22 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.sessionconfig.StoredTypes;
 import dev.sessionconfig.processor.model.ConfigModel;
 import dev.sessionconfig.processor.model.SettingModel;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.Component;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.EnumType;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.RecordType;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.SerializableType;
-import dev.sessionconfig.processor.read.AttributeTypeFacts.StoredType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.ArrayOf;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.Component;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.EnumType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.Named;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.Primitive;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.RecordType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.SerializableType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.StoredType;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.TypeRef;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.TypeShape;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.Variable;
+import dev.sessionconfig.processor.facts.StoredTypeFacts.Wildcard;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,12 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
-import javax.lang.model.type.WildcardType;
 
 /**
  * The codecs of the records and enums a config lists in SESSION_ATTRIBUTE_TYPES, as classes nested in its loader:
@@ -63,12 +64,12 @@ final class CodecWriter {
         if (type instanceof SerializableType) {
           continue;
         }
-        String base = String.join("_", ClassName.get(type.type()).simpleNames());
+        String base = String.join("_", type.type().simpleNames());
         String name = base + "Codec";
         for (int n = 2; !taken.add(name); n++) {
           name = base + n + "Codec";
         }
-        names.put(type.type().getQualifiedName().toString(), model.loaderClass().nestedClass(name));
+        names.put(type.type().qualifiedName(), model.loaderClass().nestedClass(name));
       }
     }
     return names;
@@ -80,9 +81,9 @@ final class CodecWriter {
     List<CodeBlock> serializable = new ArrayList<>();
     for (StoredType type : types) {
       if (type instanceof SerializableType) {
-        serializable.add(CodeBlock.of("$T.class", ClassName.get(type.type())));
+        serializable.add(CodeBlock.of("$T.class", className(type.type())));
       } else {
-        instances.add(CodeBlock.of("$T.INSTANCE", codecs.get(type.type().getQualifiedName().toString())));
+        instances.add(CodeBlock.of("$T.INSTANCE", codecs.get(type.type().qualifiedName())));
       }
     }
     TypeName serializableClass = ParameterizedTypeName.get(ClassName.get(Class.class),
@@ -94,7 +95,7 @@ final class CodecWriter {
   static List<TypeSpec> codecs(List<StoredType> types, Map<String, ClassName> codecs) {
     List<TypeSpec> specs = new ArrayList<>();
     for (StoredType type : types) {
-      ClassName name = codecs.get(type.type().getQualifiedName().toString());
+      ClassName name = codecs.get(type.type().qualifiedName());
       if (type instanceof RecordType record) {
         specs.add(recordCodec(record, name));
       } else if (type instanceof EnumType enumType) {
@@ -105,9 +106,9 @@ final class CodecWriter {
   }
 
   private static TypeSpec recordCodec(RecordType record, ClassName name) {
-    boolean generic = !record.type().getTypeParameters().isEmpty();
-    ClassName type = ClassName.get(record.type());
-    TypeSpec.Builder codec = codecClass(name, type, record.type());
+    boolean generic = record.generic();
+    ClassName type = className(record.type());
+    TypeSpec.Builder codec = codecClass(name, type);
     if (generic) {
       // A generic record's codec works on the raw type: its type arguments exist only in the code that uses it.
       codec.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
@@ -122,7 +123,7 @@ final class CodecWriter {
       codec.addField(FieldSpec.builder(VALUE_TYPE, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer(valueType(component.type())).build());
       write.addStatement("out.component($S, value.$L())", component.name(), component.name());
-      TypeName cast = generic ? raw(component.type()) : TypeName.get(component.type());
+      TypeName cast = generic ? raw(component.type()) : typeName(component.type());
       uncheckedCast |= cast instanceof ParameterizedTypeName;
       arguments.add(CodeBlock.of("($T) in.component($S, $L)", cast, component.name(), constant));
     }
@@ -136,13 +137,13 @@ final class CodecWriter {
   }
 
   private static TypeSpec enumCodec(EnumType enumType, ClassName name) {
-    ClassName type = ClassName.get(enumType.type());
+    ClassName type = className(enumType.type());
     CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (in.constant())");
     for (String constant : enumType.constants()) {
       cases.add("case $S:\n", constant).indent().addStatement("return $T.$L", type, constant).unindent();
     }
     cases.add("default:\n").indent().addStatement("throw in.noSuchConstant()").unindent().endControlFlow();
-    return codecClass(name, type, enumType.type())
+    return codecClass(name, type)
         .addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .addParameter(type, "value").addParameter(VALUE_WRITER, "out")
             .addStatement("out.constant(value.name())").build())
@@ -153,7 +154,7 @@ final class CodecWriter {
   }
 
   /** The class, its INSTANCE and {@code type()}, shared by record and enum codecs. */
-  private static TypeSpec.Builder codecClass(ClassName name, ClassName type, TypeElement element) {
+  private static TypeSpec.Builder codecClass(ClassName name, ClassName type) {
     return TypeSpec.classBuilder(name)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(VALUE_CODEC, type))
@@ -167,57 +168,109 @@ final class CodecWriter {
   }
 
   /** The runtime check of a component's declared type, generics included. */
-  private static CodeBlock valueType(TypeMirror type) {
-    switch (type.getKind()) {
-      case DECLARED: {
-        DeclaredType declared = (DeclaredType) type;
-        String qualified = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-        ClassName raw = ClassName.get((TypeElement) declared.asElement());
-        Integer arguments = StoredTypes.CONTAINERS.get(qualified);
-        List<? extends TypeMirror> actual = declared.getTypeArguments();
-        if (arguments == null) {
-          return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, raw);
-        }
-        CodeBlock first = actual.isEmpty() ? CodeBlock.of("$T.ANY", VALUE_TYPE) : valueType(actual.get(0));
-        if (qualified.equals("java.util.Optional")) {
-          return CodeBlock.of("$T.optional($L)", VALUE_TYPE, first);
-        }
-        if (arguments == 2) {
-          CodeBlock second = actual.size() < 2 ? CodeBlock.of("$T.ANY", VALUE_TYPE) : valueType(actual.get(1));
-          return CodeBlock.of("$T.map($T.class, $L, $L)", VALUE_TYPE, raw, first, second);
-        }
-        return CodeBlock.of("$T.collection($T.class, $L)", VALUE_TYPE, raw, first);
+  private static CodeBlock valueType(TypeShape type) {
+    if (type instanceof Named named) {
+      ClassName raw = className(named.type());
+      Integer arguments = dev.sessionconfig.StoredTypes.CONTAINERS.get(named.type().qualifiedName());
+      List<TypeShape> actual = named.arguments();
+      if (arguments == null) {
+        return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, raw);
       }
-      case ARRAY:
-        return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, raw(type));
-      case WILDCARD: {
-        TypeMirror bound = ((WildcardType) type).getExtendsBound();
-        return bound == null ? CodeBlock.of("$T.ANY", VALUE_TYPE) : valueType(bound);
+      CodeBlock first = actual.isEmpty() ? CodeBlock.of("$T.ANY", VALUE_TYPE) : valueType(actual.get(0));
+      if (named.type().qualifiedName().equals("java.util.Optional")) {
+        return CodeBlock.of("$T.optional($L)", VALUE_TYPE, first);
       }
-      case TYPEVAR:
-      case INTERSECTION:
-        return CodeBlock.of("$T.ANY", VALUE_TYPE);
-      default: // a primitive
-        return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, TypeName.get(type));
+      if (arguments == 2) {
+        CodeBlock second = actual.size() < 2 ? CodeBlock.of("$T.ANY", VALUE_TYPE) : valueType(actual.get(1));
+        return CodeBlock.of("$T.map($T.class, $L, $L)", VALUE_TYPE, raw, first, second);
+      }
+      return CodeBlock.of("$T.collection($T.class, $L)", VALUE_TYPE, raw, first);
     }
+    if (type instanceof ArrayOf) {
+      return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, raw(type));
+    }
+    if (type instanceof Wildcard wildcard) {
+      return wildcard.extendsBound().map(CodecWriter::valueType).orElseGet(() -> CodeBlock.of("$T.ANY", VALUE_TYPE));
+    }
+    if (type instanceof Primitive primitive) {
+      return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, primitive(primitive));
+    }
+    return CodeBlock.of("$T.ANY", VALUE_TYPE); // a type variable or an intersection
   }
 
   /** The erasure of a type, as a generic record's raw codec names it. */
-  private static TypeName raw(TypeMirror type) {
-    switch (type.getKind()) {
-      case DECLARED:
-        return ClassName.get((TypeElement) ((DeclaredType) type).asElement());
-      case ARRAY:
-        return ArrayTypeName.of(raw(((ArrayType) type).getComponentType()));
-      case TYPEVAR:
-        return raw(((TypeVariable) type).getUpperBound());
-      case WILDCARD:
-        TypeMirror bound = ((WildcardType) type).getExtendsBound();
-        return bound == null ? ClassName.OBJECT : raw(bound);
-      case INTERSECTION:
-        return ClassName.OBJECT;
-      default:
-        return TypeName.get(type);
+  private static TypeName raw(TypeShape type) {
+    if (type instanceof Named named) {
+      return className(named.type());
     }
+    if (type instanceof ArrayOf array) {
+      return ArrayTypeName.of(raw(array.component()));
+    }
+    if (type instanceof Variable variable) {
+      return raw(variable.bound());
+    }
+    if (type instanceof Wildcard wildcard) {
+      return wildcard.extendsBound().map(CodecWriter::raw).orElse(ClassName.OBJECT);
+    }
+    if (type instanceof Primitive primitive) {
+      return primitive(primitive);
+    }
+    return ClassName.OBJECT; // an intersection
+  }
+
+  /** The type as written, generics included. */
+  private static TypeName typeName(TypeShape type) {
+    if (type instanceof Named named) {
+      ClassName raw = className(named.type());
+      if (named.arguments().isEmpty()) {
+        return raw;
+      }
+      List<TypeName> arguments = new ArrayList<>();
+      named.arguments().forEach(argument -> arguments.add(typeName(argument)));
+      return ParameterizedTypeName.get(raw, arguments.toArray(TypeName[]::new));
+    }
+    if (type instanceof ArrayOf array) {
+      return ArrayTypeName.of(typeName(array.component()));
+    }
+    if (type instanceof Variable variable) {
+      return TypeVariableName.get(variable.name());
+    }
+    if (type instanceof Wildcard wildcard) {
+      return wildcard.superBound().<TypeName>map(bound -> WildcardTypeName.supertypeOf(typeName(bound)))
+          .orElseGet(() -> WildcardTypeName.subtypeOf(wildcard.extendsBound().map(CodecWriter::typeName)
+              .orElse(ClassName.OBJECT)));
+    }
+    if (type instanceof Primitive primitive) {
+      return primitive(primitive);
+    }
+    return ClassName.OBJECT;
+  }
+
+  private static TypeName primitive(Primitive primitive) {
+    switch (primitive.keyword()) {
+      case "boolean":
+        return TypeName.BOOLEAN;
+      case "byte":
+        return TypeName.BYTE;
+      case "short":
+        return TypeName.SHORT;
+      case "char":
+        return TypeName.CHAR;
+      case "int":
+        return TypeName.INT;
+      case "long":
+        return TypeName.LONG;
+      case "float":
+        return TypeName.FLOAT;
+      case "double":
+        return TypeName.DOUBLE;
+      default:
+        throw new IllegalArgumentException("not a primitive type: " + primitive.keyword());
+    }
+  }
+
+  private static ClassName className(TypeRef type) {
+    List<String> names = type.simpleNames();
+    return ClassName.get(type.packageName(), names.get(0), names.subList(1, names.size()).toArray(String[]::new));
   }
 }

@@ -532,6 +532,25 @@ class ValueSourceAnalyzerTest {
         source.elements().stream().map(ValueSource::kind).collect(Collectors.toList()));
   }
 
+  /**
+   * Helpers that call the next helper twice, 30 deep, would take 2^30 steps to follow fully: the evaluation gives up
+   * after a bounded number of steps (OPAQUE, a miss and never a false alarm) instead of hanging the compiler.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void helpersCallingHelpersTwiceStayBounded() {
+    StringBuilder helpers = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      helpers.append(" static String h").append(i).append("(String s) { return h").append(i + 1).append("(s) + h")
+          .append(i + 1).append("(s.strip()); }");
+    }
+    helpers.append(" static String h30(String s) { return s; }");
+
+    ValueSource source = classifySecretKey("static final String SECRET_KEY = h0(System.getenv(\"K\"));" + helpers);
+
+    assertEquals(Kind.OPAQUE, source.kind());
+  }
+
   @Test
   void deepExpressionsDoNotOverflowTheStack() {
     String sum = String.join(" + ", java.util.Collections.nCopies(3_000, "\"a\""));

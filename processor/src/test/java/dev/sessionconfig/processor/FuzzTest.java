@@ -173,6 +173,26 @@ class FuzzTest {
   }
 
   /**
+   * Found by this test (a run of 2,000 units per seed): after a record header that does not parse, javac's recovery
+   * nests the next classes in a class named {@code <error>}; a valid config there passed every rule, and writing its
+   * loader named that class. A config generated code cannot name gets no loader; javac reports the syntax error.
+   */
+  @Test
+  void aConfigNestedInAClassWhoseNameDoesNotParseGetsNoLoader() {
+    Compilation compilation = compileWith(List.of(PROCESS_DESPITE_PARSE_ERRORS), source("com.acme.Config",
+        "record Pair(String first, String second enum ) {}",
+        "public class Config {",
+        "  @SessionConfig",
+        "  public static class Inner {",
+        "    static final String SECRET_KEY = System.getenv(\"SECRET_KEY\");",
+        "    static final SessionType SESSION_TYPE = SessionType.FILESYSTEM;",
+        "  }",
+        "}"));
+    assertEquals(Compilation.Status.FAILURE, compilation.status());
+    assertEquals(List.of(), internalErrors(compilation));
+  }
+
+  /**
    * Found by this test (a run of 1,500 units per seed): asking javac what {@code true.concat(...)} calls, inside a
    * conditional's arguments, trips javac's own assert in its error recovery, which became an [InternalError]. javac
    * reports the type errors itself; the initializer is now simply unknown to the processor.

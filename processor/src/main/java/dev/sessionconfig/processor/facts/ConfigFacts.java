@@ -46,10 +46,11 @@ public record ConfigFacts(TypeNameFacts configClass, Position annotation, boolea
   }
 
   /**
-   * Whether every catalogued setting is declared with a type and an access the loader can use: only then are
-   * values checked and a loader written.
+   * Whether every catalogued setting is declared with a type and an access the loader can use, in classes
+   * generated code can name: only then are values checked and a loader written.
    */
   public boolean declarationsUsable() {
-    return fields.stream().allMatch(FieldFacts::usableDeclaration);
+    return configClass.isNameable() && fields.stream()
+        .allMatch(field -> field.usableDeclaration() && field.declaringClass().isNameable());
   }
 }

@@ -10,24 +10,13 @@ import java.util.Optional;
 public final class StoredTypeFacts {
   private StoredTypeFacts() {}
 
-  /** A class or interface: its package and its simple names, outermost first ({@code Cart}, {@code Item}). */
-  public record TypeRef(String packageName, List<String> simpleNames) {
-    public TypeRef {
-      simpleNames = List.copyOf(simpleNames);
-    }
-
-    public String qualifiedName() {
-      return (packageName.isEmpty() ? "" : packageName + ".") + String.join(".", simpleNames);
-    }
-  }
-
   /** A type whose values may be stored. */
   public sealed interface StoredType permits RecordType, EnumType, SerializableType {
-    TypeRef type();
+    TypeNameFacts type();
   }
 
   /** A record, stored component by component; {@code generic} when it declares type parameters. */
-  public record RecordType(TypeRef type, boolean generic, List<Component> components) implements StoredType {
+  public record RecordType(TypeNameFacts type, boolean generic, List<Component> components) implements StoredType {
     public RecordType {
       components = List.copyOf(components);
     }
@@ -37,20 +26,20 @@ public final class StoredTypeFacts {
   public record Component(String name, TypeShape type) {}
 
   /** An enum, stored by constant name. */
-  public record EnumType(TypeRef type, List<String> constants) implements StoredType {
+  public record EnumType(TypeNameFacts type, List<String> constants) implements StoredType {
     public EnumType {
       constants = List.copyOf(constants);
     }
   }
 
   /** A {@code Serializable} class, stored by JDK serialization behind the allow-list. */
-  public record SerializableType(TypeRef type) implements StoredType {}
+  public record SerializableType(TypeNameFacts type) implements StoredType {}
 
   /** A declared type, generics included. */
   public sealed interface TypeShape permits Named, ArrayOf, Primitive, Variable, Wildcard, Intersection {}
 
   /** A class or interface with its type arguments (none for a raw or non-generic use). */
-  public record Named(TypeRef type, List<TypeShape> arguments) implements TypeShape {
+  public record Named(TypeNameFacts type, List<TypeShape> arguments) implements TypeShape {
     public Named {
       arguments = List.copyOf(arguments);
     }

@@ -166,7 +166,7 @@ final class AttributeTypesReader {
       } else if (element.getKind() == ElementKind.INTERFACE || element.getModifiers().contains(Modifier.ABSTRACT)) {
         sealedOrProblem(element, new Step(literal, name, ""));
       } else if (types.isAssignable(element.asType(), serializable)) {
-        stored.putIfAbsent(name, new SerializableType(TypeShapes.ref(element)));
+        stored.putIfAbsent(name, new SerializableType(TypeShapes.name(element)));
       } else {
         problems.add(new Problem(literal, name, "", name + " is neither a record, an enum nor Serializable, so its"
             + " values cannot be stored and read back on another instance.",
@@ -194,14 +194,14 @@ final class AttributeTypesReader {
             constants.add(field.getSimpleName().toString());
           }
         }
-        stored.put(name, new EnumType(TypeShapes.ref(element), constants));
+        stored.put(name, new EnumType(TypeShapes.name(element), constants));
         return;
       }
       List<Component> components = new ArrayList<>();
       for (RecordComponentElement component : element.getRecordComponents()) {
         components.add(new Component(component.getSimpleName().toString(), TypeShapes.of(component.asType())));
       }
-      stored.put(name, new RecordType(TypeShapes.ref(element), !element.getTypeParameters().isEmpty(), components));
+      stored.put(name, new RecordType(TypeShapes.name(element), !element.getTypeParameters().isEmpty(), components));
       for (RecordComponentElement component : element.getRecordComponents()) {
         check(component.asType(), step.into(element.getSimpleName() + "." + component.getSimpleName()));
       }

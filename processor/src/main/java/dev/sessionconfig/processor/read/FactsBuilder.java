@@ -49,7 +49,7 @@ final class FactsBuilder {
     Set<SessionType> stores = named.filter(type -> type.storeClassName()
         .map(name -> elements.getTypeElement(name) != null).orElse(false)).map(Set::of).orElse(Set.of());
     Position annotation = Position.onAnnotation(config.type(), config.annotation(), null);
-    return new ConfigFacts(name(config.type()), annotation, config.development(), isDeprecated(config.type()),
+    return new ConfigFacts(TypeShapes.name(config.type()), annotation, config.development(), isDeprecated(config.type()),
         fields, attributeTypes(config), stores, straySessionType);
   }
 
@@ -67,7 +67,7 @@ final class FactsBuilder {
     Object constant = element.getConstantValue();
     Optional<KnownValue> known = constant != null ? Optional.of(KnownValue.of(constant)) : known(field.source());
     return new FieldFacts(field.name(), field.setting(), field.isStatic(), Position.of(element),
-        name(field.declaringClass()), TypeNames.canonical(element.asType()), element.asType().toString(),
+        TypeShapes.name(field.declaringClass()), TypeNames.canonical(element.asType()), element.asType().toString(),
         access(config, field), isDeprecated(element) || isDeprecated(field.declaringClass()),
         Optional.ofNullable(constant), field.sourceAvailable(), assignments, value, known, field.replay(),
         items(field, rootPath));
@@ -163,15 +163,6 @@ final class FactsBuilder {
   }
 
   /** A class's package and simple names, as text: see {@link TypeNameFacts}. */
-  private TypeNameFacts name(TypeElement type) {
-    List<String> names = new ArrayList<>();
-    Element e = type;
-    for (; e != null && (e.getKind().isClass() || e.getKind().isInterface()); e = e.getEnclosingElement()) {
-      names.add(0, e.getSimpleName().toString());
-    }
-    return new TypeNameFacts(elements.getPackageOf(type).getQualifiedName().toString(), names);
-  }
-
   private static boolean isDeprecated(Element element) {
     return element.getAnnotation(Deprecated.class) != null;
   }

@@ -4,7 +4,7 @@ import dev.sessionconfig.processor.facts.StoredTypeFacts.ArrayOf;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Intersection;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Named;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Primitive;
-import dev.sessionconfig.processor.facts.StoredTypeFacts.TypeRef;
+import dev.sessionconfig.processor.facts.TypeNameFacts;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.TypeShape;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Variable;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Wildcard;
@@ -23,18 +23,21 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 
-/** Turns the compiler's types into the shapes the writer reads. */
+/** Turns the compiler's classes and types into the names and shapes the facts hold. */
 final class TypeShapes {
   private TypeShapes() {}
 
-  static TypeRef ref(TypeElement type) {
+  static TypeNameFacts name(TypeElement type) {
     Deque<String> names = new ArrayDeque<>();
     Element e = type;
     for (; e instanceof TypeElement nested; e = e.getEnclosingElement()) {
       names.addFirst(nested.getSimpleName().toString());
     }
+    while (e != null && !(e instanceof PackageElement)) {
+      e = e.getEnclosingElement(); // a local class: its package is further out
+    }
     String packageName = e instanceof PackageElement pkg ? pkg.getQualifiedName().toString() : "";
-    return new TypeRef(packageName, new ArrayList<>(names));
+    return new TypeNameFacts(packageName, new ArrayList<>(names));
   }
 
   static TypeShape of(TypeMirror type) {
@@ -50,7 +53,7 @@ final class TypeShapes {
         for (TypeMirror argument : declared.getTypeArguments()) {
           arguments.add(of(argument, visiting));
         }
-        return new Named(ref((TypeElement) declared.asElement()), arguments);
+        return new Named(name((TypeElement) declared.asElement()), arguments);
       }
       case ARRAY:
         return new ArrayOf(of(((ArrayType) type).getComponentType(), visiting));

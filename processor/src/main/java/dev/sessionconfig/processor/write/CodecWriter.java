@@ -21,7 +21,7 @@ import dev.sessionconfig.processor.facts.StoredTypeFacts.Primitive;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.RecordType;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.SerializableType;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.StoredType;
-import dev.sessionconfig.processor.facts.StoredTypeFacts.TypeRef;
+import dev.sessionconfig.processor.facts.TypeNameFacts;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.TypeShape;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Variable;
 import dev.sessionconfig.processor.facts.StoredTypeFacts.Wildcard;
@@ -69,7 +69,7 @@ final class CodecWriter {
         for (int n = 2; !taken.add(name); n++) {
           name = base + n + "Codec";
         }
-        names.put(type.type().qualifiedName(), model.loaderClass().nestedClass(name));
+        names.put(type.type().canonicalName(), model.loaderClass().nestedClass(name));
       }
     }
     return names;
@@ -83,7 +83,7 @@ final class CodecWriter {
       if (type instanceof SerializableType) {
         serializable.add(CodeBlock.of("$T.class", className(type.type())));
       } else {
-        instances.add(CodeBlock.of("$T.INSTANCE", codecs.get(type.type().qualifiedName())));
+        instances.add(CodeBlock.of("$T.INSTANCE", codecs.get(type.type().canonicalName())));
       }
     }
     TypeName serializableClass = ParameterizedTypeName.get(ClassName.get(Class.class),
@@ -95,7 +95,7 @@ final class CodecWriter {
   static List<TypeSpec> codecs(List<StoredType> types, Map<String, ClassName> codecs) {
     List<TypeSpec> specs = new ArrayList<>();
     for (StoredType type : types) {
-      ClassName name = codecs.get(type.type().qualifiedName());
+      ClassName name = codecs.get(type.type().canonicalName());
       if (type instanceof RecordType record) {
         specs.add(recordCodec(record, name));
       } else if (type instanceof EnumType enumType) {
@@ -171,13 +171,13 @@ final class CodecWriter {
   private static CodeBlock valueType(TypeShape type) {
     if (type instanceof Named named) {
       ClassName raw = className(named.type());
-      Integer arguments = dev.sessionconfig.StoredTypes.CONTAINERS.get(named.type().qualifiedName());
+      Integer arguments = dev.sessionconfig.StoredTypes.CONTAINERS.get(named.type().canonicalName());
       List<TypeShape> actual = named.arguments();
       if (arguments == null) {
         return CodeBlock.of("$T.of($T.class)", VALUE_TYPE, raw);
       }
       CodeBlock first = actual.isEmpty() ? CodeBlock.of("$T.ANY", VALUE_TYPE) : valueType(actual.get(0));
-      if (named.type().qualifiedName().equals("java.util.Optional")) {
+      if (named.type().canonicalName().equals("java.util.Optional")) {
         return CodeBlock.of("$T.optional($L)", VALUE_TYPE, first);
       }
       if (arguments == 2) {
@@ -269,7 +269,7 @@ final class CodecWriter {
     }
   }
 
-  private static ClassName className(TypeRef type) {
+  private static ClassName className(TypeNameFacts type) {
     List<String> names = type.simpleNames();
     return ClassName.get(type.packageName(), names.get(0), names.subList(1, names.size()).toArray(String[]::new));
   }

@@ -79,7 +79,8 @@ final class Calls {
   Calls(Evaluation evaluation) {
     this.evaluation = evaluation;
     this.rules = List.of(this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::functions,
-        this::enums, this::stripped, this::conversions, this::stringOfLookup, this::pure, this::withSource);
+        this::enums, this::stripped, this::conversions, this::stringOfLookup, ShippedReads::of, this::pure,
+        this::withSource);
   }
 
   ValueSource invocation(TreePath path, MethodInvocationTree invocation, Bindings bindings) {
@@ -413,7 +414,7 @@ final class Calls {
     // Written with '/' whatever the compiling platform: the loader's Path.of reads it on every platform.
     return path.isComputed() && path.raw() instanceof Path file
         ? ValueSource.lookup(call.at(), LookupExpr.file(file.toString().replace(File.separatorChar, '/')))
-        : Combine.opaque(call.at(), call.inputs());
+        : ShippedReads.of(call).orElseGet(() -> Combine.opaque(call.at(), call.inputs())); // a resource's file
   }
 
   /** {@code Integer.getInteger}'s and {@code Long.getLong}'s reading of a property: decoded, null when unset. */

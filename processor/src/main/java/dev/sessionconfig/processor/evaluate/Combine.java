@@ -37,6 +37,10 @@ final class Combine {
           .map(value -> ValueSource.literal(at, value))
           .orElseGet(() -> ValueSource.uncomputedLiteral(at));
     }
+    Optional<ValueSource> shipped = ShippedReads.derived(at, parts);
+    if (shipped.isPresent()) {
+      return shipped.get();
+    }
     return firstOf(parts, Kind.LITERAL_FALLBACK)
         .map(fallback -> ValueSource.fallback(fallback.culpritPath(), null, ValueSource.seenIn(parts)))
         .orElseGet(() -> ValueSource.opaque(at, ValueSource.seenIn(parts)));
@@ -73,6 +77,7 @@ final class Combine {
     Optional<ValueSource> literal = firstOf(values, Kind.LITERAL).or(() -> firstOf(values, Kind.LITERAL_FALLBACK));
     return literal
         .map(hardCoded -> ValueSource.fallback(hardCoded.culpritPath(), null, seen))
+        .or(() -> ShippedReads.firstOf(at, values, seen))
         .orElseGet(() -> ValueSource.opaque(at, seen));
   }
 
@@ -126,7 +131,7 @@ final class Combine {
       case LITERAL_FALLBACK:
         return ValueSource.fallback(fallback.culpritPath(), fallback.lookup().map(lookup::or).orElse(null), seen);
       default:
-        return ValueSource.opaque(at, seen);
+        return ShippedReads.firstOf(at, List.of(fallback), seen).orElseGet(() -> ValueSource.opaque(at, seen));
     }
   }
 

@@ -224,7 +224,7 @@ final class Evaluation {
           ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(), element.getSimpleName().toString()));
     }
     return element instanceof VariableElement variable
-        ? variable(path, variable, bindings)
+        ? ShippedReads.afterLoads(this, variable, path, variable(path, variable, bindings), bindings)
         : ValueSource.opaque(path, List.of()); // a class or package name
   }
 
@@ -235,6 +235,7 @@ final class Evaluation {
     }
     switch (variable.getKind()) {
       case LOCAL_VARIABLE:
+      case RESOURCE_VARIABLE: // try (InputStream in = ...)
         return follow(variable, path, () -> declarations.ofLocal(variable, path)
                 .map(sources -> assign(variable, sources, bindings, ValueSource.literal(path, null))))
             .orElseGet(() -> ValueSource.opaque(path, List.of()));

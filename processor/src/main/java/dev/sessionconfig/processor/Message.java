@@ -65,6 +65,45 @@ public enum Message {
           + " key shared by every instance at startup, e.g. System.getenv(\"%s\"); a config marked"
           + " @SessionConfig(development = true) may leave it unset and gets a random key with a warning at"
           + " startup."),
+  /** {@code [SecretAssignedOutsideConfig]} for a secret read from a system property that main() sets. */
+  SecretPropertySetOutsideConfig("SecretAssignedOutsideConfig", Diagnostic.Kind.ERROR,
+      "%s reads system property %s, which is set %s: under a servlet container main() never runs (as Flask's"
+          + " if __name__ == \"__main__\" block does not under a WSGI server), and the config class may have read the"
+          + " property before main() set it, so the key would be missing at startup. Fix: set the property where the"
+          + " application is launched (java -D%2$s=..., or the server's settings), or read the key from the"
+          + " environment in its declaration, e.g. static final String %1$s = System.getenv(\"%1$s\");"),
+  SettingAssignedOutsideConfig(Diagnostic.Kind.ERROR,
+      "%s is assigned %s, which the generated loader never runs (under a servlet container main() does not"
+          + " run either, as Flask's if __name__ == \"__main__\" block does not under a WSGI server), so the setting"
+          + " would not have this value at startup. Fix: set it in the field's initializer or in a static block of"
+          + " %s, reading the environment or a system property there when it differs between deployments."),
+  /** {@code [SettingAssignedOutsideConfig]} for a setting read from a system property that main() sets. */
+  SettingPropertySetOutsideConfig("SettingAssignedOutsideConfig", Diagnostic.Kind.ERROR,
+      "%s reads system property %s, which is set %s: under a servlet container main() never runs (as Flask's"
+          + " if __name__ == \"__main__\" block does not under a WSGI server), and the config class may have read the"
+          + " property before main() set it, so the setting would not have this value at startup. Fix: set the"
+          + " property where the application is launched (java -D%2$s=..., or the server's settings), or set the"
+          + " value in the field's initializer."),
+  SecretInArtifact(Diagnostic.Kind.WARNING,
+      "%s is read from the class-path resource %s, which is packaged into the application's artifact: the"
+          + " secret ships in every copy of it, and anyone who has one can read it and forge sessions or open the"
+          + " session store. Fix: keep the secret out of the artifact and read it at startup from the environment"
+          + " (System.getenv(\"%s\")), from a secrets file outside the artifact (such as /run/secrets/...), or from"
+          + " a key-management service."),
+  /** {@code [SecretInArtifact]} for a class-path resource whose name is computed at run time. */
+  SecretInUnnamedResource("SecretInArtifact", Diagnostic.Kind.WARNING,
+      "%s is read from a class-path resource, which is packaged into the application's artifact: the secret ships"
+          + " in every copy of it, and anyone who has one can read it and forge sessions or open the session"
+          + " store. Fix: keep the secret out of the artifact and read it at startup from the environment"
+          + " (System.getenv(\"%s\")), from a secrets file outside the artifact (such as /run/secrets/...), or from"
+          + " a key-management service."),
+  /** {@code [SecretInArtifact]} for a file inside the source tree. */
+  SecretInSourceTree("SecretInArtifact", Diagnostic.Kind.WARNING,
+      "%s is read from the file %s, which is inside the source tree: the secret is committed and packaged with"
+          + " the code, so it ships in every copy of the code and of the artifact, and anyone who has one can read it"
+          + " and forge sessions or open the session store. Fix: keep the secret out of the source tree and read it"
+          + " at startup from the environment (System.getenv(\"%s\")), from a secrets file outside the artifact"
+          + " (such as /run/secrets/...), or from a key-management service."),
   UncheckedConversion(Diagnostic.Kind.WARNING,
       "%s converts the value of %s with code the generated loader cannot replay, so the loader sees only the"
           + " result: a mistyped value (such as 'yes', which Boolean.parseBoolean reads as false) starts the"

@@ -2,6 +2,7 @@ package dev.sessionconfig.processor;
 
 import static dev.sessionconfig.processor.Compiler.compile;
 import static dev.sessionconfig.processor.Compiler.compileWith;
+import static dev.sessionconfig.processor.Compiler.config;
 import static dev.sessionconfig.processor.Compiler.diagnostics;
 import static dev.sessionconfig.processor.Compiler.lineOf;
 import static dev.sessionconfig.processor.Compiler.source;
@@ -31,16 +32,6 @@ class ChecksTest {
   /** SESSION_REDIS beside a filesystem store: its own rules are checked all the same. */
   private static final String IRRELEVANT = "  @SuppressWarnings(\"sessionconfig:IrrelevantSetting\")";
   private static final String JDBC_URL = "  static final String SESSION_JDBC_URL = System.getenv(\"DATABASE_URL\");";
-
-  /** A config class {@code com.acme.Config} with the given body lines. */
-  private static JavaFileObject config(String... body) {
-    String[] lines = new String[body.length + 3];
-    lines[0] = "@SessionConfig";
-    lines[1] = "public class Config {";
-    System.arraycopy(body, 0, lines, 2, body.length);
-    lines[lines.length - 1] = "}";
-    return source("com.acme.Config", lines);
-  }
 
   static Stream<Arguments> firing() {
     return Stream.of(

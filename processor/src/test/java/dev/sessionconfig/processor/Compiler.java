@@ -30,6 +30,16 @@ final class Compiler {
     return JavaFileObjects.forSourceLines(qualifiedName, all);
   }
 
+  /** A config class {@code com.acme.Config} with the given body lines. */
+  static JavaFileObject config(String... body) {
+    String[] lines = new String[body.length + 3];
+    lines[0] = "@SessionConfig";
+    lines[1] = "public class Config {";
+    System.arraycopy(body, 0, lines, 2, body.length);
+    lines[lines.length - 1] = "}";
+    return source("com.acme.Config", lines);
+  }
+
   /** Line number of the first line containing {@code text} in a source built by {@link #source}. */
   static long lineOf(JavaFileObject file, String text) {
     try {

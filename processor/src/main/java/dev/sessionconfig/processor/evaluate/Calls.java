@@ -79,9 +79,9 @@ final class Calls {
 
   Calls(Evaluation evaluation) {
     this.evaluation = evaluation;
-    this.rules = List.of(this::randomSources, this::lookups, this::nullDefaults, this::optionals, this::lookupMaps, this::mapDefaults,
-        this::functions, this::enums, this::enumText, this::stripped, this::conversions, this::stringOfLookup,
-        this::pure, this::objects, this::withSource, this::defaultingGetters);
+    this.rules = List.of(this::randomSources, this::lookups, this::nullDefaults, this::optionals, this::lookupMaps,
+        this::mapDefaults, this::functions, this::enums, this::enumText, this::stripped, this::conversions,
+        this::stringOfLookup, ShippedReads::of, this::pure, this::objects, this::withSource, this::defaultingGetters);
   }
 
   ValueSource invocation(TreePath path, MethodInvocationTree invocation, Bindings bindings) {
@@ -543,7 +543,7 @@ final class Calls {
     // Written with '/' whatever the compiling platform: the loader's Path.of reads it on every platform.
     return path.isComputed() && path.raw() instanceof Path file
         ? ValueSource.lookup(call.at(), LookupExpr.file(file.toString().replace(File.separatorChar, '/')))
-        : Combine.opaque(call.at(), call.inputs());
+        : ShippedReads.of(call).orElseGet(() -> Combine.opaque(call.at(), call.inputs())); // a resource's file
   }
 
   /** {@code Integer.getInteger}'s and {@code Long.getLong}'s reading of a property: decoded, null when unset. */

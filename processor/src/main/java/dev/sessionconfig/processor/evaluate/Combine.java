@@ -37,6 +37,10 @@ final class Combine {
           .map(value -> ValueSource.literal(at, value))
           .orElseGet(() -> ValueSource.uncomputedLiteral(at));
     }
+    Optional<ValueSource> shipped = ShippedReads.derived(at, parts);
+    if (shipped.isPresent()) {
+      return shipped.get();
+    }
     return firstOf(parts, Kind.LITERAL_FALLBACK)
         .map(fallback -> ValueSource.fallback(fallback.culpritPath(), null, ValueSource.seenIn(parts)))
         .orElseGet(() -> ValueSource.opaque(at, ValueSource.seenIn(parts)).withRandomOf(parts));
@@ -76,6 +80,7 @@ final class Combine {
     return literal
         .map(hardCoded -> ValueSource.fallback(hardCoded.culpritPath(), null, seen,
             hardCodedOptions == 1 ? hardCodedValue(hardCoded) : null))
+        .or(() -> ShippedReads.firstOf(at, values, seen))
         .orElseGet(() -> ValueSource.opaque(at, seen).withRandomOf(values));
   }
 
@@ -130,7 +135,7 @@ final class Combine {
         return ValueSource.fallback(fallback.culpritPath(), fallback.lookup().map(lookup::or).orElse(null), seen,
             fallback.hardCoded());
       default:
-        return ValueSource.opaque(at, seen);
+        return ShippedReads.firstOf(at, List.of(fallback), seen).orElseGet(() -> ValueSource.opaque(at, seen));
     }
   }
 

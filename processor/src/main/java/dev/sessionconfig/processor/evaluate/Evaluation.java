@@ -381,7 +381,7 @@ final class Evaluation {
           ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(), element.getSimpleName().toString()));
     }
     return element instanceof VariableElement variable
-        ? variable(path, variable, bindings)
+        ? ShippedReads.afterLoads(this, variable, path, variable(path, variable, bindings), bindings)
         : ValueSource.opaque(path, List.of()); // a class or package name
   }
 
@@ -392,6 +392,7 @@ final class Evaluation {
     }
     switch (variable.getKind()) {
       case LOCAL_VARIABLE:
+      case RESOURCE_VARIABLE: // try (InputStream in = ...)
         Optional<TreePath> iterated = declarations.iteratedBy(variable, path);
         if (iterated.isPresent()) {
           return elementOf(classify(iterated.get(), bindings), path);

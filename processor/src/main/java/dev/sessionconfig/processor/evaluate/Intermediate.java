@@ -4,6 +4,7 @@ import com.sun.source.util.TreePath;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import dev.sessionconfig.processor.facts.LookupExpr;
+import dev.sessionconfig.processor.facts.ShippedRead;
 import java.util.function.Function;
 
 /**
@@ -15,6 +16,12 @@ sealed interface Intermediate {
 
   /** {@code Optional.ofNullable(content)}: {@code content} is the null literal for {@code Optional.empty()}. */
   record OptionalOf(ValueSource content) implements Intermediate {}
+
+  /**
+   * Something read from what ships with the code, such as a class-path resource's stream or text: a key made from
+   * it is in every copy of the artifact.
+   */
+  record Shipped(ShippedRead read) implements Intermediate {}
 
   /** A lambda or method reference, with the variables bound where it was written. */
   record FunctionValue(TreePath path, Bindings bindings) implements Intermediate {}

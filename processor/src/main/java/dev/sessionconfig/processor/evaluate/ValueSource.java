@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.processor.facts.EnumConstant;
 import dev.sessionconfig.processor.facts.LookupExpr;
+import dev.sessionconfig.processor.facts.ShippedRead;
 import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,6 +171,14 @@ public final class ValueSource {
   /** Whether this is the {@code null} literal, or a literal expression whose value is {@code null}. */
   public boolean isNullLiteral() {
     return kind == Kind.LITERAL && computed && raw == null;
+  }
+
+  /**
+   * What the value is read from when that ships with the code (a class-path resource, a file of the source tree),
+   * directly or through reads and pure functions of it; empty for everything else.
+   */
+  public Optional<ShippedRead> shipped() {
+    return raw instanceof Intermediate.Shipped shipped ? Optional.of(shipped.read()) : Optional.empty();
   }
 
   /**

@@ -20,13 +20,15 @@ import java.util.Set;
  * @param storesOnClassPath the store SESSION_TYPE names, when its class is on the compile class path (only that
  *     store is looked up: a missing class costs javac a search of the class path)
  * @param straySessionType where SESSION_TYPE is declared outside every config class of the compilation, if anywhere
+ * @param propertyWrites the system properties the compilation's {@code main} methods set
  */
 public record ConfigFacts(TypeNameFacts configClass, Position annotation, boolean development, boolean deprecated,
     List<FieldFacts> fields, Optional<AttributeTypesFacts> attributeTypes, Set<SessionType> storesOnClassPath,
-    Optional<String> straySessionType) {
+    Optional<String> straySessionType, List<PropertyWrite> propertyWrites) {
 
   public ConfigFacts {
     fields = List.copyOf(fields);
+    propertyWrites = List.copyOf(propertyWrites);
     storesOnClassPath = Set.copyOf(storesOnClassPath);
   }
 

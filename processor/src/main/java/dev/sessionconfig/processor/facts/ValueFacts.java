@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a value comes from: a literal, a lookup with a hard-coded default, a lookup, or something the processor
- * cannot see into. Each carries the position a diagnostic about it points at, and never prints the value.
+ * Where a value comes from: a literal, a lookup with a hard-coded default, a lookup, something that ships with the
+ * code, or something the processor cannot see into. Each carries the position a diagnostic about it points at, and never prints the value.
  */
 public sealed interface ValueFacts {
 
@@ -66,6 +66,18 @@ public sealed interface ValueFacts {
   record Lookup(Position at, LookupExpr lookup, List<LookupExpr> seen, List<ValueFacts> elements)
       implements ValueFacts {
     public Lookup {
+      seen = List.copyOf(seen);
+      elements = List.copyOf(elements);
+    }
+  }
+
+  /**
+   * Read from something that ships with the code ({@link ShippedRead}): a class-path resource, or a file inside the
+   * source tree, possibly through reads and pure functions of it.
+   */
+  record Shipped(Position at, ShippedRead read, List<LookupExpr> seen, List<ValueFacts> elements)
+      implements ValueFacts {
+    public Shipped {
       seen = List.copyOf(seen);
       elements = List.copyOf(elements);
     }

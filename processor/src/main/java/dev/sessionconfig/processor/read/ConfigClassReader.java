@@ -85,7 +85,10 @@ public final class ConfigClassReader {
     if (unresolved.isPresent()) {
       return new Reading(Optional.empty(), unresolved);
     }
-    return new Reading(Optional.of(facts.build(config, straySessionType)), Optional.empty());
+    // No method reference to FieldAssignments here: see SessionConfigProcessor.
+    List<FieldAssignments.PropertyWrite> writes =
+        assignments.isPresent() ? assignments.get().propertyWrites() : List.of();
+    return new Reading(Optional.of(facts.build(config, straySessionType, writes)), Optional.empty());
   }
 
   /** A setting's initializer that uses a symbol javac has not resolved yet; empty when there is none. */

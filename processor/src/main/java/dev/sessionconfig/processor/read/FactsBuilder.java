@@ -12,6 +12,7 @@ import dev.sessionconfig.processor.facts.AttributeTypesFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
+import dev.sessionconfig.processor.facts.PropertyWrite;
 import dev.sessionconfig.processor.facts.TypeNameFacts;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class FactsBuilder {
     this.analyzer = analyzer;
   }
 
-  ConfigFacts build(ConfigClass config, Optional<String> straySessionType) {
+  ConfigFacts build(ConfigClass config, Optional<String> straySessionType,
+      List<FieldAssignments.PropertyWrite> writes) {
     List<FieldFacts> fields = new ArrayList<>();
     for (SettingField field : config.fields()) {
       fields.add(field(config.type(), field));
@@ -50,7 +52,23 @@ final class FactsBuilder {
         .map(name -> elements.getTypeElement(name) != null).orElse(false)).map(Set::of).orElse(Set.of());
     Position annotation = Position.onAnnotation(config.type(), config.annotation(), null);
     return new ConfigFacts(TypeShapes.name(config.type()), annotation, config.development(), isDeprecated(config.type()),
-        fields, attributeTypes(config), stores, straySessionType);
+        fields, attributeTypes(config), stores, straySessionType, propertyWrites(config.type(), writes));
+  }
+
+  /** The properties set in {@code main} methods whose names are constants, each with where its value comes from. */
+  private List<PropertyWrite> propertyWrites(TypeElement config, List<FieldAssignments.PropertyWrite> writes) {
+    List<PropertyWrite> facts = new ArrayList<>();
+    if (analyzer.isEmpty()) {
+      return facts;
+    }
+    for (FieldAssignments.PropertyWrite write : writes) {
+      Optional<Object> name = analyzer.get().classify(write.namePath()).value();
+      if (name.isPresent() && name.get() instanceof String property) {
+        ValueFacts value = value(config, write.valuePath(), analyzer.get().classify(write.valuePath()));
+        facts.add(new PropertyWrite(property, write.where(), Position.inTree(config, write.statementPath()), value));
+      }
+    }
+    return facts;
   }
 
   private FieldFacts field(TypeElement config, SettingField field) {
@@ -110,7 +128,9 @@ final class FactsBuilder {
       case LOOKUP:
         return new ValueFacts.Lookup(at, source.lookup().orElseThrow(), source.seen(), items);
       default:
-        return new ValueFacts.Opaque(at, source.seen(), source.isRandom(), items);
+        return source.shipped().isPresent()
+            ? new ValueFacts.Shipped(at, source.shipped().get(), source.seen(), items)
+            : new ValueFacts.Opaque(at, source.seen(), source.isRandom(), items);
     }
   }
 

@@ -65,19 +65,43 @@ public final class FieldAssignments {
    */
   public record Assignment(TreePath valuePath, Place place, String where, TreePath statementPath) {}
 
+  /**
+   * A system property set in an application's {@code main} method: {@code System.setProperty(name, value)}, or
+   * {@code setProperty} or {@code put} on {@code System.getProperties()}.
+   *
+   * @param namePath the path to the property's name, an expression the reader folds
+   * @param valuePath the path to the value set
+   * @param where where it is, for messages: {@code in method main() of App}
+   * @param statementPath the call
+   */
+  public record PropertyWrite(TreePath namePath, TreePath valuePath, String where, TreePath statementPath) {}
+
   private final Trees trees;
   private final Map<Element, List<Assignment>> byField = new HashMap<>();
+  private final List<PropertyWrite> propertyWrites = new ArrayList<>();
 
   public FieldAssignments(Trees trees, Iterable<? extends CompilationUnitTree> units) {
     this.trees = Objects.requireNonNull(trees, "trees");
     for (CompilationUnitTree unit : units) {
-      if (!SettingNameScan.mayNameSetting(unit) || !TreeFinder.parsed(unit)) {
+      boolean namesSetting = SettingNameScan.mayNameSetting(unit);
+      boolean setsProperty = PropertyWrites.maySetProperty(unit);
+      if (!namesSetting && !setsProperty || !TreeFinder.parsed(unit)) {
         continue;
       }
-      for (TreePath path : TreeFinder.find(new TreePath(unit), FieldAssignments::setsVariable, tree -> false)) {
-        index(path);
+      if (namesSetting) {
+        for (TreePath path : TreeFinder.find(new TreePath(unit), FieldAssignments::setsVariable, tree -> false)) {
+          index(path);
+        }
+      }
+      if (setsProperty) {
+        PropertyWrites.in(trees, unit, FieldAssignments::attributesUnresolvedClass).forEach(propertyWrites::add);
       }
     }
+  }
+
+  /** Every system property set in a {@code main} method of this round's units, in source order. */
+  public List<PropertyWrite> propertyWrites() {
+    return List.copyOf(propertyWrites);
   }
 
   /** The places that set {@code field}, in source order, its initializer first when it has one. */
@@ -142,6 +166,10 @@ public final class FieldAssignments {
    * exists, or never, when javac reports it missing.
    */
   private boolean attributesUnresolvedClass(TreePath path) {
+    return attributesUnresolvedClass(trees, path);
+  }
+
+  private static boolean attributesUnresolvedClass(Trees trees, TreePath path) {
     for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
       Tree parent = p.getParentPath().getLeaf();
       if (p.getLeaf() instanceof ClassTree && (parent instanceof ClassTree || parent instanceof CompilationUnitTree)) {

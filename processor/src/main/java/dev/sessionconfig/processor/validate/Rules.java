@@ -10,6 +10,8 @@ public final class Rules {
       new SettingDeclarations(),
       new SessionTypeRule(),
       new SecretSources(),
+      new OutsideAssignments(),
+      new ShippedSecrets(),
       new StoreSettings(),
       new Conversions(),
       new AttributeTypes(),

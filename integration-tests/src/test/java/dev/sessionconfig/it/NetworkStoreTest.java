@@ -145,7 +145,7 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
   /**
    * The meters of an application with Micrometer follow its requests: sessions created and invalidated, store calls
    * timed by operation; an outage shows in the error counter and the health check with the first request that meets
-   * it, and the health check recovers with the store.
+   * it, and the health check recovers with the store. {@code describe()} names the store and whether it answered.
    */
   @Test
   default void metersAndHealthFollowTheStore() throws InterruptedException {
@@ -155,6 +155,7 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
       App app = harness().start(AppConfigLoader::initApp, pointingAt(own));
       String store = app.browser().get("/health").body(); // "up: <store>"
       assertTrue(store.startsWith("up: "), "GET /health with " + serverName() + " up: " + store);
+      assertEquals("store: " + store.substring("up: ".length()) + " (answers)", app.sessions().describe());
       Meters meters = new Meters(registry, storeTag());
       Browser browser = app.browser();
       assertBody("value set", browser.post("/set", "value", "42"));
@@ -179,6 +180,9 @@ interface NetworkStoreTest<S extends ServerProcess<S>> extends SharedStoreTest {
           () -> assertEquals(503, health.status(), "GET /health: " + health),
           () -> assertTrue(health.body().startsWith("down: ") && !health.body().contains("password"),
               "GET /health: " + health));
+      String described = app.sessions().describe();
+      assertTrue(described.startsWith("store: " + store.substring("up: ".length()) + " (not reachable: ")
+          && !described.contains("password"), described);
       own.start();
       Reply healthAgain = firstAnswerAfterRestart(app.browser(), "/health", recovery());
       assertEquals(200, healthAgain.status(), "GET /health once " + serverName() + " is back: " + healthAgain);

@@ -14,13 +14,7 @@ import dev.sessionconfig.it.app.gadget.Gadget;
 import dev.sessionconfig.it.app.legacy.Chain;
 import dev.sessionconfig.it.app.values.Samples;
 import dev.sessionconfig.it.config.AppConfigLoader;
-import dev.sessionconfig.it.config.CookieConfigLoader;
-import dev.sessionconfig.it.config.ExpiryConfigLoader;
-import dev.sessionconfig.it.config.ExpiryEventsConfigLoader;
-import dev.sessionconfig.it.config.NextKeyOnlyConfigLoader;
-import dev.sessionconfig.it.config.RotatedConfigLoader;
 import dev.sessionconfig.it.config.TestProperties;
-import dev.sessionconfig.it.config.ValuesConfigLoader;
 import dev.sessionconfig.it.container.ContainerKind;
 import dev.sessionconfig.it.http.Browser;
 import dev.sessionconfig.it.http.Cookies;
@@ -58,6 +52,11 @@ import org.junit.jupiter.api.Test;
  * <p>Run through one small subclass per combination (so that reports name it): {@code Jetty} or {@code Tomcat},
  * then {@code Filesystem}, {@code Redis}, {@code Memcached}, {@code Postgres} or {@code H2}, then
  * {@code SessionTest}, e.g. {@link JettyFilesystemSessionTest}, {@link TomcatPostgresSessionTest}.
+ *
+ * <p>The same suite runs on the quickstart jar itself ({@code Quickstart} then the store, e.g.
+ * {@link QuickstartMariaDbSessionTest}): its processes, started with each store's environment variables (MariaDB
+ * and SQLite too), stand for the applications. The tests that need another config than {@link Setup#APP}, or the
+ * application's objects in this JVM, are skipped there, each saying why.
  */
 abstract class SessionBehaviourTest extends HarnessTest {
   static final String COOKIE = "session";
@@ -69,10 +68,15 @@ abstract class SessionBehaviourTest extends HarnessTest {
     super(containerKind, storeKind);
   }
 
+  /** On the quickstart jar: {@code QuickstartRedisSessionTest}... */
+  SessionBehaviourTest(StoreKind storeKind) {
+    super(storeKind);
+  }
+
   /** Flask-Session's own test_session, route by route. */
   @Test
   void flaskSessionFlow() {
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
 
     assertBody("value set", browser.post("/set", "value", "42"));
     Reply get = browser.get("/get");
@@ -93,7 +97,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** A cookie the server never signed (a random id with a random signature, or signed with another key). */
   @Test
   void forgedCookieGetsAFreshSession() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     String forgedId = Cookies.randomId(32);
     String[] forgeries = {
         forgedId + "." + Cookies.randomId(32),                 // random signature
@@ -116,7 +120,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** A valid cookie with one character changed, in the id or in the signature. */
   @Test
   void tamperedCookieGetsAFreshSession() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     Browser owner = app.browser();
     owner.post("/set", "value", "42");
     String valid = owner.cookie(COOKIE).orElseThrow();
@@ -143,7 +147,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void eachRequestIsJudgedByItsOwnCookie() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     Browser owner = app.browser();
     owner.post("/set", "value", "42");
     String valid = owner.cookie(COOKIE).orElseThrow();
@@ -167,7 +171,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void unknownIdIsNeverAdopted() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     String chosen = Cookies.randomId(32);
     String planted = Cookies.sign(chosen, TestProperties.KEY);
 
@@ -197,7 +201,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** changeSessionId() on login: a new id, the data moved, the old cookie worthless, the old entry gone. */
   @Test
   void loginRenewsTheSessionId() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     Browser browser = app.browser();
     browser.post("/set", "value", "42");
     String before = browser.cookie(COOKIE).orElseThrow();
@@ -219,7 +223,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** invalidate() on logout: the entry leaves the store and the cookie is cleared. */
   @Test
   void logoutRemovesTheEntryAndClearsTheCookie() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     Browser browser = app.browser();
     browser.post("/set", "value", "42");
     browser.post("/login", "user", "alice");
@@ -244,7 +248,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** The defaults: HttpOnly, SameSite=Lax, Path=/, not Secure, not Partitioned, persistent for 31 days. */
   @Test
   void defaultCookieAttributes() {
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
     Reply set = browser.post("/set", "value", "42");
     assertEquals(1, set.setCookies().size(), "exactly one cookie (no container session cookie): " + set);
     SetCookie cookie = set.setCookie(COOKIE).orElseThrow(() -> new AssertionError("no session cookie: " + set));
@@ -264,7 +268,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** Every cookie setting moved off its default: name, Secure, Partitioned, SameSite. */
   @Test
   void configuredCookieAttributes() {
-    Browser browser = harness.start(CookieConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.COOKIE).browser();
     Reply set = browser.post("/set", "value", "42");
     assertEquals(1, set.setCookies().size(), "exactly one cookie: " + set);
     SetCookie cookie = set.setCookie("__Host-sid").orElseThrow(() -> new AssertionError("no __Host-sid: " + set));
@@ -281,7 +285,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** Ids carry at least 256 bits from a CSPRNG, in URL-safe characters, and never repeat. */
   @Test
   void sessionIdsHaveAtLeast256Bits() {
-    App app = harness.start(AppConfigLoader::initApp);
+    App app = harness.start(Setup.APP);
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 10; i++) {
       Browser browser = app.browser();
@@ -298,13 +302,13 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** Rotation: after SECRET_KEY moves to SECRET_KEY_FALLBACKS, its cookies still verify, and only because of that. */
   @Test
   void oldKeyStillVerifiesAfterRotation() {
-    App before = harness.start(AppConfigLoader::initApp);
+    App before = harness.start(Setup.APP);
     Browser browser = before.browser();
     browser.post("/set", "value", "42");
     String oldCookie = browser.cookie(COOKIE).orElseThrow();
     before.stop();
 
-    App rotated = harness.start(RotatedConfigLoader::initApp);
+    App rotated = harness.start(Setup.ROTATED);
     assertBody("42", browser.at(rotated.uri()).get("/get"), "the old key's cookie no longer verifies");
     Browser newcomer = rotated.browser();
     newcomer.post("/set", "value", "new");
@@ -313,7 +317,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
 
     // The control: the new key alone refuses the old cookie (so the fallback is what made it work) and accepts
     // the rotated application's new cookie (so that one was signed with the new key).
-    App nextOnly = harness.start(NextKeyOnlyConfigLoader::initApp);
+    App nextOnly = harness.start(Setup.NEXT_KEY_ONLY);
     assertBody("no value set", nextOnly.browser().setCookie(COOKIE, oldCookie).get("/get"),
         "a cookie signed with a key that is neither SECRET_KEY nor a fallback was accepted");
     assertBody("new", nextOnly.browser().setCookie(COOKIE, newCookie).get("/get"),
@@ -323,7 +327,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** PERMANENT_SESSION_LIFETIME of 2 s: 3 s later the session is gone, in the store's view too. */
   @Test
   void idleSessionExpires() throws InterruptedException {
-    App app = harness.start(ExpiryConfigLoader::initApp);
+    App app = harness.start(Setup.EXPIRY);
     Browser browser = app.browser();
     browser.post("/set", "value", "42");
     String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
@@ -337,7 +341,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** Idle expiry counts from the last use: a session used every 1.2 s outlives its 2 s lifetime. */
   @Test
   void useKeepsTheSessionAlive() throws InterruptedException {
-    App app = harness.start(ExpiryConfigLoader::initApp);
+    App app = harness.start(Setup.EXPIRY);
     Browser browser = app.browser();
     browser.post("/set", "value", "42");
     for (int i = 1; i <= 3; i++) {
@@ -349,7 +353,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** No store entry for a session nobody wrote to; nothing at all for a request that never touched it. */
   @Test
   void nothingIsStoredForSessionsNobodyWroteTo() {
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
     assertBody("hello world", browser.get("/"));
     assertEquals(0, harness.store().entryCount(), "GET / stored something");
     assertBody("no value set", browser.get("/get"));
@@ -365,7 +369,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void oneStoreReadPerRequest() {
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    harness.assumeStoreReadsCounted();
+    Browser browser = harness.start(Setup.APP).browser();
     browser.post("/set", "value", "42");
 
     int hello = harness.store().reads(() -> assertBody("hello world", browser.get("/")));
@@ -384,7 +389,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** Data that cannot be read back is a missing session (and a log line), never an HTTP 500. */
   @Test
   void unreadableEntryIsAFreshSession() {
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
     browser.post("/set", "value", "42");
     String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
     harness.store().corruptEntry(id);
@@ -401,8 +406,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void parallelRequestsChangingDifferentAttributesKeepEveryChange() throws Exception {
-    App first = harness.start(AppConfigLoader::initApp);
-    App second = harness.start(AppConfigLoader::initApp);
+    App first = harness.start(Setup.APP);
+    App second = harness.start(Setup.APP);
     Browser one = first.browser();
     assertBody("value set", one.post("/set", "value", "start"));
     String cookie = one.cookie(COOKIE).orElseThrow();
@@ -421,8 +426,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void parallelRequestsChangingOneAttributeLeaveTheLastWrittenValue() throws Exception {
-    App first = harness.start(AppConfigLoader::initApp);
-    App second = harness.start(AppConfigLoader::initApp);
+    App first = harness.start(Setup.APP);
+    App second = harness.start(Setup.APP);
     Browser one = first.browser();
     assertBody("1", one.post("/increment", "counter", "n"));
     String cookie = one.cookie(COOKIE).orElseThrow();
@@ -444,8 +449,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void aLogoutDuringASlowerRequestIsNeverUndone() throws Exception {
-    App first = harness.start(AppConfigLoader::initApp);
-    App second = harness.start(AppConfigLoader::initApp);
+    App first = harness.start(Setup.APP);
+    App second = harness.start(Setup.APP);
     for (int attempt = 0; attempt < 2; attempt++) {
       Browser slow = first.browser();
       assertBody("logged in", slow.post("/login", "user", "ann"));
@@ -460,8 +465,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** A login's new id while a slower request of the session runs: the old id never comes back. */
   @Test
   void aNewIdDuringASlowerRequestLeavesTheOldOneGone() throws Exception {
-    App first = harness.start(AppConfigLoader::initApp);
-    App second = harness.start(AppConfigLoader::initApp);
+    App first = harness.start(Setup.APP);
+    App second = harness.start(Setup.APP);
     Browser slow = first.browser();
     assertBody("value set", slow.post("/set", "value", "cart"));
     String cookie = slow.cookie(COOKIE).orElseThrow();
@@ -521,7 +526,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void aValueOverTheMaximumSessionSizeIsRefusedAtSetAttribute() {
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
     assertBody("value set", browser.post("/set", "value", "42"));
     Reply refused = browser.post("/upload", "bytes", Integer.toString(2 * 1024 * 1024));
     assertEquals(200, refused.status(), refused.toString());
@@ -541,8 +546,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void everyValueKindRoundTripsBetweenTwoInstances() {
-    App first = harness.start(ValuesConfigLoader::initApp);
-    App second = harness.start(ValuesConfigLoader::initApp);
+    App first = harness.start(Setup.VALUES);
+    App second = harness.start(Setup.VALUES);
     Browser browser = first.browser();
     assertBody("stored", browser.post("/values/store"));
     assertBody("ok", browser.at(second.uri()).get("/values/check"));
@@ -559,7 +564,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void aGadgetPlantedInTheStoreIsNeverInstantiated() throws Exception {
-    Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.VALUES).browser();
     assertBody("logged in", browser.post("/login", "user", "ann"));
     String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
     byte[] gadget = SessionValues.of(AttributeTypes.none(), List.of(Gadget.class.getName())).encode("user", new Gadget());
@@ -581,7 +586,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
   /** A record edited in the store (the user name changed by hand) fails its signature: a fresh session. */
   @Test
   void aRecordEditedInTheStoreIsRejected() {
-    Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
     assertBody("logged in", browser.post("/login", "user", "ann"));
     String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
     Map<String, byte[]> entries = new java.util.LinkedHashMap<>(harness.store().readEntry(id).entries());
@@ -601,7 +606,7 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void anAllowedClassNestedTooDeeplyIsStoppedAndOnlyItsAttributeDropped() throws Exception {
-    Browser browser = harness.start(ValuesConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.VALUES).browser();
     assertBody("logged in", browser.post("/login", "user", "ann"));
     String id = Cookies.id(browser.cookie(COOKIE).orElseThrow());
     SessionValues values = SessionValues.of(AttributeTypes.none(), List.of(Chain.class.getName()));
@@ -617,8 +622,9 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void listenersRegisteredTheStandardWaysHearTheSessionEvents() {
+    harness.assumeInThisJvm("the listeners that hear the events are classes of the tests, registered in this JVM");
     AuditListener.EVENTS.clear();
-    Browser browser = harness.start(AppConfigLoader::initApp).browser();
+    Browser browser = harness.start(Setup.APP).browser();
     assertBody("logged in", browser.post("/login", "user", "ann"));
     assertBody("value set", browser.post("/set", "value", "1"));
     assertBody("value set", browser.post("/modify", "value", "2"));
@@ -639,8 +645,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void aSessionThatExpiresInTheStoreIsDestroyedOnceOnOneInstance() throws InterruptedException {
-    App first = harness.start(ExpiryEventsConfigLoader::initApp);
-    harness.start(ExpiryEventsConfigLoader::initApp);
+    App first = harness.start(Setup.EXPIRY_EVENTS);
+    harness.start(Setup.EXPIRY_EVENTS);
     AuditListener.EVENTS.clear();
     assertBody("logged in", first.browser().post("/login", "user", "ann"));
     String heard = switch (storeKind()) {
@@ -671,8 +677,8 @@ abstract class SessionBehaviourTest extends HarnessTest {
    */
   @Test
   void theSessionsOfAUserAreListedOnEveryInstanceLiveOnesOnly() throws InterruptedException {
-    App a = harness.start(ExpiryEventsConfigLoader::initApp);
-    App b = harness.start(ExpiryEventsConfigLoader::initApp);
+    App a = harness.start(Setup.EXPIRY_EVENTS);
+    App b = harness.start(Setup.EXPIRY_EVENTS);
     a.sessions().principalResolver(BY_USER);
     b.sessions().principalResolver(BY_USER);
     if (storeKind() == StoreKind.MEMCACHED) {

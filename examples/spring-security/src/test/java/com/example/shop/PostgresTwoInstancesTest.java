@@ -20,4 +20,9 @@ class PostgresTwoInstancesTest extends TwoInstancesContract {
       postgres.close();
     }
   }
+
+  @Override
+  String storeTag() {
+    return "jdbc";
+  }
 }

@@ -19,4 +19,9 @@ class RedisTwoInstancesTest extends TwoInstancesContract {
       redis.close();
     }
   }
+
+  @Override
+  String storeTag() {
+    return "redis";
+  }
 }

@@ -44,6 +44,9 @@ abstract class TwoInstancesContract {
     environment.put("SESSION_COOKIE_SECURE", "false"); // the test speaks plain HTTP
     environment.put("SESSION_LIFETIME", "PT6S");
     environment.put("SESSION_CLEANUP_INTERVAL", "PT1S");
+    // For the metrics and health tests: the shop itself exposes health alone, without details.
+    environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
+    environment.put("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "when_authorized");
     a = ShopInstance.start("a", environment, workDir);
     b = ShopInstance.start("b", environment, workDir);
   }
@@ -99,6 +102,39 @@ abstract class TwoInstancesContract {
     assertEquals(200, store.status(), store.toString());
     assertTrue(store.body().startsWith("{\"status\":\"UP\""), store.body());
   }
+
+  /**
+   * The sessions' meters reach the application's own MeterRegistry: Actuator's metrics endpoint lists the store's
+   * calls, tagged with the store, once requests have used sessions. The store's health names the store to those
+   * who may see health details.
+   */
+  @Test
+  void theSessionMetersAreOnTheActuatorsMetricsEndpoint() {
+    Client browser = new Client();
+    assertEquals(302, browser.logIn(a.uri(), "ann", password).status());
+    assertBody("ann: Cart[lines=[]]", browser.get(a.uri(), "/cart"), "logged in");
+    Client.Reply requests = browser.get(a.uri(), "/actuator/metrics/sessionconfig.store.requests");
+    assertEquals(200, requests.status(), requests + "\n" + tail(a));
+    assertTrue(requests.body().contains("\"name\":\"sessionconfig.store.requests\""), requests.body());
+    assertTrue(requests.body().matches("(?s).*\\{\"statistic\":\"COUNT\",\"value\":[1-9][0-9.E]*\\}.*"),
+        "the store calls are counted: " + requests.body());
+    assertTrue(requests.body().contains("{\"tag\":\"store\",\"values\":[\"" + storeTag() + "\"]}"),
+        requests.body());
+    Client.Reply created = browser.get(a.uri(), "/actuator/metrics/sessionconfig.sessions.created");
+    assertEquals(200, created.status(), created.toString());
+    assertTrue(created.body().matches("(?s).*\\{\"statistic\":\"COUNT\",\"value\":[1-9][0-9.E]*\\}.*"),
+        "the sessions created are counted: " + created.body());
+    Client.Reply health = browser.get(a.uri(), "/actuator/health/sessionStore");
+    assertEquals(200, health.status(), health.toString());
+    assertTrue(health.body().contains("\"store\":\"" + storeTag() + " at "), "a logged-in user sees which store: "
+        + health.body());
+    Client.Reply anonymous = new Client().get(a.uri(), "/actuator/health/sessionStore");
+    assertEquals("{\"status\":\"UP\"}", anonymous.body(), "no details for anonymous users");
+    assertEquals(302, browser.postForm(a.uri(), "/logout").status(), "the user's one session is left to the others");
+  }
+
+  /** The {@code store} tag of this store's meters. */
+  abstract String storeTag();
 
   @Test
   void aSecondLoginOfTheUserExpiresTheFirstSessionOnTheOtherInstance() {

@@ -121,6 +121,28 @@ public final class FilesystemFixture implements StoreFixture {
     return 1;
   }
 
+  /** Flight Recorder sees the reads of this JVM only. */
+  @Override
+  public boolean countsReadsOfOtherProcesses() {
+    return false;
+  }
+
+  @Override
+  public void clear() {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        if (Files.isRegularFile(file)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One recording for the whole run: a recording stopped and started again misses other threads' events. */
   private static Recording recording;
 

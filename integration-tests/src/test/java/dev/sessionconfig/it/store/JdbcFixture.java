@@ -1,6 +1,7 @@
 package dev.sessionconfig.it.store;
 
 import dev.sessionconfig.runtime.store.SessionRecord;
+import dev.sessionconfig.testing.MariaDbServer;
 import dev.sessionconfig.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +29,12 @@ import java.util.regex.Pattern;
  *   <li><b>H2</b>: an embedded database in a file of the test's own directory
  *       ({@code jdbc:h2:file:<workDir>/h2/sessions}). Every connection in this JVM to that URL, the fixture's and
  *       every application instance's pool, shares one database, as instances on one server share a PostgreSQL
- *       database. The fixture connects first, so its user ({@code sa}) is the database's administrator.
+ *       database. The fixture connects first, so its user ({@code sa}) is the database's administrator. For an
+ *       application in another process the URL adds {@code AUTO_SERVER=TRUE}: the fixture's JVM, which opened the
+ *       database first, serves it to the others over TCP.
+ *   <li><b>MariaDB</b>: the shared server of {@link SharedMariaDb}, the application's user for both; every fixture
+ *       drops the table, as on PostgreSQL.
+ *   <li><b>SQLite</b>: a database file of the test's own directory, shared by every connection to it.
  * </ul>
  *
  * <p><b>How reads are counted</b>: by the database itself, per statement, never by wrapping the code under test.
@@ -39,7 +45,9 @@ import java.util.regex.Pattern;
  * {@code pg_stat_force_next_flush()} only works for the backend that calls it, not for the pool's.) H2:
  * {@code SET QUERY_STATISTICS TRUE} and {@code INFORMATION_SCHEMA.QUERY_STATISTICS}, whose counts are kept per SQL
  * text for the whole database and reset by switching them off and on; the fixture's own statements are never run
- * while an action is being counted, and its query of the statistics is left out.
+ * while an action is being counted, and its query of the statistics is left out. MariaDB: the server's
+ * {@code Com_select} status counter, before and after (its own {@code SHOW STATUS} is no {@code SELECT}), so only
+ * the reads are counted there. SQLite, a library inside the application's process, keeps no count to ask.
  */
 public final class JdbcFixture implements StoreFixture {
   public static final String TABLE = "sessions";
@@ -75,10 +83,33 @@ public final class JdbcFixture implements StoreFixture {
 
   /** A new H2 database in {@code workDir}, created by this fixture's connection. */
   public static JdbcFixture h2(Path workDir) {
-    String url = "jdbc:h2:file:" + workDir.resolve("h2").resolve("sessions").toAbsolutePath();
+    return h2(workDir, false);
+  }
+
+  /**
+   * A new H2 database in {@code workDir}, created by this fixture's connection; with {@code otherProcesses}, served
+   * from this JVM to applications in other processes too.
+   */
+  public static JdbcFixture h2(Path workDir, boolean otherProcesses) {
+    String url = "jdbc:h2:file:" + workDir.resolve("h2").resolve("sessions").toAbsolutePath()
+        + (otherProcesses ? ";AUTO_SERVER=TRUE" : "");
     JdbcFixture fixture = new JdbcFixture(StoreKind.H2, url, "sa", H2_PASSWORD, "sa", H2_PASSWORD);
     fixture.connection(); // creates the database, with sa as its administrator
     return fixture;
+  }
+
+  /** The shared MariaDB server, without a session table (the application creates it). */
+  public static JdbcFixture mariadb(MariaDbServer server) {
+    JdbcFixture fixture = new JdbcFixture(StoreKind.MARIADB, server.jdbcUrl(), server.user(), server.password(),
+        server.user(), server.password());
+    fixture.update("DROP TABLE IF EXISTS " + TABLE);
+    return fixture;
+  }
+
+  /** A new SQLite database file in {@code workDir}, without a session table; SQLite knows no users. */
+  public static JdbcFixture sqlite(Path workDir) {
+    String url = "jdbc:sqlite:" + workDir.resolve("sessions.db").toAbsolutePath();
+    return new JdbcFixture(StoreKind.SQLITE, url, null, null, null, null);
   }
 
   /** The URL the application is given (SESSION_JDBC_URL), the fixture connects to the same. */
@@ -101,8 +132,12 @@ public final class JdbcFixture implements StoreFixture {
 
   @Override
   public Map<String, String> properties() {
-    return Map.of("it.session.type", "jdbc", "it.jdbc.url", url, "it.jdbc.user", user, "it.jdbc.password",
-        password);
+    Map<String, String> properties = new LinkedHashMap<>(Map.of("it.session.type", "jdbc", "it.jdbc.url", url));
+    if (user != null) {
+      properties.put("it.jdbc.user", user);
+      properties.put("it.jdbc.password", password);
+    }
+    return properties;
   }
 
   /** Whether the application has created the session table. */
@@ -112,7 +147,7 @@ public final class JdbcFixture implements StoreFixture {
       DatabaseMetaData meta = connection.getMetaData();
       String name = meta.storesUpperCaseIdentifiers() ? TABLE.toUpperCase(Locale.ROOT) : TABLE;
       // In the default schema (public, PUBLIC): H2 has an INFORMATION_SCHEMA.SESSIONS of its own.
-      try (ResultSet tables = meta.getTables(null, connection.getSchema(), name,
+      try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name,
           new String[] {"TABLE", "BASE TABLE"})) {
         return tables.next();
       }
@@ -129,6 +164,13 @@ public final class JdbcFixture implements StoreFixture {
   @Override
   public int entryCount() {
     return tableExists() ? (int) queryLong("SELECT COUNT(*) FROM " + TABLE) : 0;
+  }
+
+  @Override
+  public void clear() {
+    if (tableExists()) {
+      update("DELETE FROM " + TABLE);
+    }
   }
 
   @Override
@@ -215,7 +257,19 @@ public final class JdbcFixture implements StoreFixture {
    * {@code update}, {@code delete}), any other as {@code other: <its SQL>}. Kinds that did not run are left out.
    */
   public Map<String, Long> statements(Runnable action) {
-    Map<String, Long> bySql = kind == StoreKind.POSTGRESQL ? postgresStatements(action) : h2Statements(action);
+    Map<String, Long> bySql;
+    switch (kind) {
+      case POSTGRESQL:
+        bySql = postgresStatements(action);
+        break;
+      case H2:
+        bySql = h2Statements(action);
+        break;
+      case MARIADB:
+        return selects(action);
+      default:
+        throw new UnsupportedOperationException(kind + " keeps no count of the statements it ran");
+    }
     Map<String, Long> statements = new LinkedHashMap<>();
     bySql.forEach((sql, calls) -> {
       if (calls > 0) {
@@ -242,6 +296,29 @@ public final class JdbcFixture implements StoreFixture {
       throw failure("read pg_stat_statements", e);
     }
     return bySql;
+  }
+
+  /** MariaDB counts statements by kind only, for the whole server: the {@code SELECT}s, as {@code select}. */
+  private Map<String, Long> selects(Runnable action) {
+    long before = comSelect();
+    action.run();
+    long selects = comSelect() - before;
+    return selects == 0 ? Map.of() : Map.of("select", selects);
+  }
+
+  private long comSelect() {
+    try (Statement statement = connection().createStatement();
+        ResultSet row = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
+      row.next();
+      return row.getLong(2);
+    } catch (SQLException e) {
+      throw failure("read Com_select", e);
+    }
+  }
+
+  @Override
+  public boolean countsReadsOfOtherProcesses() {
+    return kind != StoreKind.SQLITE;
   }
 
   private synchronized Map<String, Long> h2Statements(Runnable action) {

@@ -112,6 +112,11 @@ public final class MemcachedFixture implements StoreFixture {
   }
 
   @Override
+  public void clear() {
+    text.flushAll();
+  }
+
+  @Override
   public void close() {
     text.close();
   }

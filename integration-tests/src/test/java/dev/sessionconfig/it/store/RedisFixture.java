@@ -87,6 +87,11 @@ public final class RedisFixture implements StoreFixture {
   }
 
   @Override
+  public void clear() {
+    resp.call("FLUSHALL");
+  }
+
+  @Override
   public int reads(Runnable action) {
     Map<String, Long> commands = commands(action);
     return (int) (commands.getOrDefault("get", 0L) + commands.getOrDefault("getex", 0L)

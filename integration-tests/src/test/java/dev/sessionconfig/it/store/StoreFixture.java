@@ -17,6 +17,11 @@ public interface StoreFixture extends AutoCloseable {
    * directory, the H2 database file).
    */
   static StoreFixture create(StoreKind kind, Path workDir) {
+    return create(kind, workDir, false);
+  }
+
+  /** The same, where {@code otherProcesses} says whether applications in other processes use the store too. */
+  static StoreFixture create(StoreKind kind, Path workDir, boolean otherProcesses) {
     switch (kind) {
       case REDIS:
         return new RedisFixture(SharedRedis.server());
@@ -25,7 +30,11 @@ public interface StoreFixture extends AutoCloseable {
       case POSTGRESQL:
         return JdbcFixture.postgres(SharedPostgres.server());
       case H2:
-        return JdbcFixture.h2(workDir);
+        return JdbcFixture.h2(workDir, otherProcesses);
+      case MARIADB:
+        return JdbcFixture.mariadb(SharedMariaDb.server());
+      case SQLITE:
+        return JdbcFixture.sqlite(workDir);
       case FILESYSTEM:
         return new FilesystemFixture(workDir);
       default:
@@ -72,6 +81,20 @@ public interface StoreFixture extends AutoCloseable {
 
   /** How many times the application read a session from the store while {@code action} ran. */
   int reads(Runnable action);
+
+  /**
+   * Whether {@link #reads} counts the reads of an application in another process too (the server's or the
+   * database's own statistics), not only those of this JVM.
+   */
+  default boolean countsReadsOfOtherProcesses() {
+    return true;
+  }
+
+  /**
+   * Removes every session and whatever else the application keeps in the store, behind its back, leaving the store
+   * usable by an application that is running (the session table, the directory stay).
+   */
+  void clear();
 
   /**
    * The reads a change costs beyond the request's own read of the session, counted by {@link #reads}: none where the

@@ -8,7 +8,11 @@ public enum StoreKind {
   /** The JDBC store on a real PostgreSQL server. */
   POSTGRESQL("jdbc", "JDBC on PostgreSQL"),
   /** The JDBC store on an embedded H2 database (in-process, file-based): the no-server case. */
-  H2("jdbc", "JDBC on H2");
+  H2("jdbc", "JDBC on H2"),
+  /** The JDBC store on a real MariaDB server. */
+  MARIADB("jdbc", "JDBC on MariaDB"),
+  /** The JDBC store on a SQLite database file: the other no-server case. */
+  SQLITE("jdbc", "JDBC on SQLite");
 
   private final String configName;
   private final String displayName;

@@ -65,6 +65,15 @@ class SecretInArtifactTest {
   static Stream<Arguments> firing() {
     return Stream.of(
         Arguments.of("/keys/session.key", config(TYPE,
+            "  static final String SECRET_KEY = text(Config.class.getResourceAsStream(\"/keys/session.key\")); // here",
+            "  private static String text(java.io.InputStream stream) {",
+            "    try (java.io.InputStream in = stream) {",
+            "      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();",
+            "    } catch (java.io.IOException e) {",
+            "      throw new java.io.UncheckedIOException(e);",
+            "    }",
+            "  }")),
+        Arguments.of("/keys/session.key", config(TYPE,
             "  static final String SECRET_KEY = key(); // here",
             "  private static String key() {",
             "    try (java.io.InputStream in = Config.class.getResourceAsStream(\"/keys/session.key\")) {",

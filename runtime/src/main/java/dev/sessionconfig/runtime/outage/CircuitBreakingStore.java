@@ -1,14 +1,9 @@
 package dev.sessionconfig.runtime.outage;
 
-import dev.sessionconfig.runtime.store.ExpiryListener;
-import dev.sessionconfig.runtime.store.PrincipalIndex;
-import dev.sessionconfig.runtime.store.SessionChange;
-import dev.sessionconfig.runtime.store.SessionRecord;
+import dev.sessionconfig.runtime.store.ForwardingStore;
 import dev.sessionconfig.runtime.store.SessionStore;
 import dev.sessionconfig.runtime.store.StoreUnavailableException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -22,12 +17,11 @@ import java.util.function.Supplier;
  * it for another interval. Errors the store answered with (a refused login, a bad command) pass through and
  * leave the circuit as it is.
  */
-public final class CircuitBreakingStore implements SessionStore {
+public final class CircuitBreakingStore extends ForwardingStore {
   /** How long an open circuit fails calls before one of them probes the store again. */
   public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
   private static final System.Logger LOG = System.getLogger("dev.sessionconfig.store");
 
-  private final SessionStore store;
   private final LongSupplier nanoTime;
   private final AtomicBoolean probing = new AtomicBoolean();
   /** When the circuit opened, or 0 while it is closed. */
@@ -36,7 +30,7 @@ public final class CircuitBreakingStore implements SessionStore {
   private volatile String lastFailure;
 
   CircuitBreakingStore(SessionStore store, LongSupplier nanoTime) {
-    this.store = store;
+    super(store);
     this.nanoTime = nanoTime;
   }
 
@@ -45,74 +39,13 @@ public final class CircuitBreakingStore implements SessionStore {
     return store instanceof CircuitBreakingStore ? store : new CircuitBreakingStore(store, System::nanoTime);
   }
 
-  @Override
-  public Optional<SessionRecord> read(String id) {
-    return guarded(() -> store.read(id));
-  }
-
-  @Override
-  public void write(String id, SessionRecord record, Instant expiresAt, String principal) {
-    guarded(() -> {
-      store.write(id, record, expiresAt, principal);
-      return null;
-    });
-  }
-
-  @Override
-  public boolean update(String id, SessionRecord basis, SessionChange change) {
-    return guarded(() -> store.update(id, basis, change));
-  }
-
-  @Override
-  public void delete(String id) {
-    guarded(() -> {
-      store.delete(id);
-      return null;
-    });
-  }
-
-  @Override
-  public void delete(String id, String principal) {
-    guarded(() -> {
-      store.delete(id, principal);
-      return null;
-    });
-  }
-
-  @Override
-  public void checkAvailable() {
-    guarded(() -> {
-      store.checkAvailable();
-      return null;
-    });
-  }
-
-  @Override
-  public String description() {
-    return store.description();
-  }
-
-  @Override
-  public Optional<PrincipalIndex> principalIndex() {
-    return store.principalIndex().map(index -> principal -> guarded(() -> index.find(principal)));
-  }
-
-  @Override
-  public Optional<String> reportExpiries(ExpiryListener listener) {
-    return store.reportExpiries(listener);
-  }
-
-  @Override
-  public void close() {
-    store.close();
-  }
-
   /** Whether calls fail at once now, the store being known to be down; for {@code describe()} and tests. */
   public boolean open() {
     return openedAt != 0;
   }
 
-  private <T> T guarded(Supplier<T> call) {
+  @Override
+  protected <T> T forward(String operation, Supplier<T> call) {
     boolean probe = false;
     if (openedAt != 0) {
       if (nanoTime.getAsLong() - nextProbeAt < 0 || !probing.compareAndSet(false, true)) {

@@ -2,6 +2,7 @@ package dev.sessionconfig.runtime.servlet;
 
 import dev.sessionconfig.runtime.SessionSettings;
 import dev.sessionconfig.runtime.events.SessionListeners;
+import dev.sessionconfig.runtime.metrics.SessionMetrics;
 import dev.sessionconfig.runtime.session.SessionManager;
 import dev.sessionconfig.runtime.store.SessionStore;
 import jakarta.servlet.Filter;
@@ -35,7 +36,12 @@ public final class SessionFilter implements Filter {
 
   /** With {@code listeners} called for the sessions of every request. */
   public SessionFilter(SessionSettings settings, SessionStore store, SessionListeners listeners) {
-    this.manager = new SessionManager(settings, store, listeners);
+    this(settings, store, listeners, SessionMetrics.of(settings.sessionType()));
+  }
+
+  /** With the metrics its store's calls are already measured by, so that one set of meters counts both. */
+  SessionFilter(SessionSettings settings, SessionStore store, SessionListeners listeners, SessionMetrics metrics) {
+    this.manager = new SessionManager(settings, store, listeners, metrics);
   }
 
   @Override

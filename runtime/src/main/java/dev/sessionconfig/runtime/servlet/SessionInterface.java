@@ -51,11 +51,12 @@ public final class SessionInterface implements AutoCloseable {
   private final SessionFilter filter;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SessionInterface(SessionSettings settings, SessionStore store, SessionListeners listeners) {
+  private SessionInterface(SessionSettings settings, SessionStore store, SessionListeners listeners,
+      SessionMetrics metrics) {
     this.settings = settings;
     this.store = store;
     this.listeners = listeners;
-    this.filter = new SessionFilter(settings, store, listeners);
+    this.filter = new SessionFilter(settings, store, listeners, metrics);
   }
 
   /**
@@ -90,12 +91,12 @@ public final class SessionInterface implements AutoCloseable {
    */
   public static SessionInterface open(SessionSettings settings) {
     Objects.requireNonNull(settings, "settings");
+    SessionMetrics metrics = SessionMetrics.of(settings.sessionType());
     // Measured outside the circuit: the 503s of a store known to be down count as its errors too.
-    SessionStore store = MeteredStore.around(CircuitBreakingStore.around(openStore(settings)),
-        SessionMetrics.of(settings.sessionType()));
+    SessionStore store = MeteredStore.around(CircuitBreakingStore.around(openStore(settings)), metrics);
     try {
       checkAvailable(store, settings);
-      return new SessionInterface(settings, store, SessionListeners.none());
+      return new SessionInterface(settings, store, SessionListeners.none(), metrics);
     } catch (RuntimeException e) {
       store.close();
       throw e;

@@ -50,8 +50,9 @@ public final class SessionManager {
   private final Clock clock;
   private final SessionMetrics metrics;
 
-  public SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners) {
-    this(settings, store, listeners, SessionMetrics.of(settings.sessionType()), Clock.systemUTC());
+  public SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners,
+      SessionMetrics metrics) {
+    this(settings, store, listeners, metrics, Clock.systemUTC());
   }
 
   SessionManager(SessionSettings settings, SessionStore store, SessionListeners listeners, SessionMetrics metrics,

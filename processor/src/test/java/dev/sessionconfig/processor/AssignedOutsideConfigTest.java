@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor;
 
+import static dev.sessionconfig.processor.Compiler.assertCompilesCleanly;
 import static dev.sessionconfig.processor.Compiler.compile;
 import static dev.sessionconfig.processor.Compiler.config;
 import static dev.sessionconfig.processor.Compiler.diagnostics;
@@ -122,9 +123,7 @@ class AssignedOutsideConfigTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("silent")
   void correctCodeIsAccepted(String description, JavaFileObject[] files) {
-    Compilation compilation = compile(files);
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
-    assertTrue(compilation.warnings().isEmpty(), "expected no warnings:\n" + diagnostics(compilation));
+    assertCompilesCleanly(files);
   }
 
   /** A literal key set as a property in main is two mistakes, each reported where it is; the key never printed. */

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor;
 
+import static dev.sessionconfig.processor.Compiler.assertCompilesCleanly;
 import static dev.sessionconfig.processor.Compiler.compile;
 import static dev.sessionconfig.processor.Compiler.compileWith;
 import static dev.sessionconfig.processor.Compiler.config;
@@ -386,9 +387,7 @@ class ChecksTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("silent")
   void correctConfigsCompileWithoutWarnings(String description, JavaFileObject file) {
-    Compilation compilation = compile(file);
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
-    assertTrue(compilation.warnings().isEmpty(), "expected no warnings:\n" + diagnostics(compilation));
+    Compilation compilation = assertCompilesCleanly(file);
     assertTrue(compilation.generatedSourceFile("com.acme.ConfigLoader").isPresent(), "a loader is generated");
   }
 

@@ -63,6 +63,16 @@ final class Compiler {
     return javac().withProcessors(new SessionConfigProcessor()).withOptions(options).compile(sources);
   }
 
+  /** Compiles correct code: it succeeds without a warning (a false alarm is the worst failure of a check). */
+  static Compilation assertCompilesCleanly(JavaFileObject... sources) {
+    Compilation compilation = compile(sources);
+    org.junit.jupiter.api.Assertions.assertEquals(Compilation.Status.SUCCESS, compilation.status(),
+        () -> diagnostics(compilation));
+    org.junit.jupiter.api.Assertions.assertTrue(compilation.warnings().isEmpty(),
+        () -> "expected no warnings:\n" + diagnostics(compilation));
+    return compilation;
+  }
+
   /** Every diagnostic printed, for failure messages and for "nothing reported" checks. */
   static String diagnostics(Compilation compilation) {
     StringBuilder text = new StringBuilder();

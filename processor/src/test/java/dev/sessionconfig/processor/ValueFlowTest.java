@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor;
 
+import static dev.sessionconfig.processor.Compiler.assertCompilesCleanly;
 import static dev.sessionconfig.processor.Compiler.compile;
 import static dev.sessionconfig.processor.Compiler.diagnostics;
 import static dev.sessionconfig.processor.Compiler.lineOf;
@@ -368,8 +369,6 @@ class ValueFlowTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("silent")
   void cleanTwinCompilesWithoutWarnings(String shape, JavaFileObject[] files) {
-    Compilation compilation = compile(files);
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), diagnostics(compilation));
-    assertTrue(compilation.warnings().isEmpty(), "expected no warnings:\n" + diagnostics(compilation));
+    assertCompilesCleanly(files);
   }
 }

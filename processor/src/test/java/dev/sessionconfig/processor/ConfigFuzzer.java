@@ -246,7 +246,8 @@ final class ConfigFuzzer {
     List<String> lines = new ArrayList<>(constants());
     if (chance(0.2)) {
       lines.addAll(List.of("class App {", "  static final String SESSION_TYPE = " + literal() + ";",
-          "  public static void main(String[] args) {", "    Config.SECRET_KEY = " + expression(1) + ";", "  }", "}"));
+          "  public static void main(String[] args) {", "    Config.SECRET_KEY = " + expression(1) + ";",
+          "    System.setProperty(\"app.key\", String.valueOf(" + expression(1) + "));", "  }", "}"));
     }
     return lines;
   }
@@ -521,6 +522,8 @@ final class ConfigFuzzer {
         () -> "new Vars(System.getenv(), " + e + ").require(" + f + ")",
         () -> "new Pair(" + e + ", " + f + ")." + pick("first()", "second()"),
         () -> "Helpers.props(\"/etc/app.properties\").getProperty(\"k\", " + e + ")",
+        () -> pick("Config.class", "Keys.class", "getClass()") + ".getResourceAsStream(\"" + pick("/k", "k", "") + "\")",
+        () -> "Files.readString(Path.of(\"" + pick("src/main/resources/k", "/run/secrets/k", "k") + "\"))",
         () -> pick("String.valueOf(" + storeConstant() + ")", "(\"\" + " + storeConstant() + ")",
             "Objects.toString(" + storeConstant() + ")", "(" + storeConstant() + " + \"\")"));
   }

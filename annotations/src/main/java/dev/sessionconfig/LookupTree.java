@@ -14,7 +14,7 @@ import java.util.Set;
  * ConfigSource}. A lookup is absent when it finds nothing ({@code null}); {@link #or} and {@link #orElse} step in
  * only then. Generated loaders build these; applications rarely need to. Immutable.
  *
- * <p>{@link #describe()} and {@link #toString()} never print a {@link Fallback#fallback()}: a hard-coded default
+ * <p>{@link #describe()} and {@code toString()} never print a {@link Fallback#fallback()}: a hard-coded default
  * may be a secret, and descriptions end up in build logs and startup reports.
  */
 public sealed interface LookupTree {

@@ -1,10 +1,8 @@
 package dev.sessionconfig.runtime;
 
 import dev.sessionconfig.Conversion;
+import dev.sessionconfig.LookupTree;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,27 +10,32 @@ import java.util.Optional;
  * {@code System.getProperty("k", "d")} or {@code Boolean.parseBoolean(System.getenv("K"))}, which the generated
  * loader replays against a {@link ConfigSource}. Generated code builds these; applications rarely need to.
  */
-public abstract class Lookup {
-  private Lookup() {}
+public final class Lookup {
+  /** What is looked up, and how: the model the processor recognised, shared with it. */
+  private final LookupTree tree;
+
+  private Lookup(LookupTree tree) {
+    this.tree = tree;
+  }
 
   /** {@code System.getenv(name)}. */
   public static Lookup env(String name) {
-    return new Source(Source.Kind.ENV, name);
+    return new Lookup(LookupTree.env(name));
   }
 
   /** {@code System.getProperty(name)}. */
   public static Lookup property(String name) {
-    return new Source(Source.Kind.PROPERTY, name);
+    return new Lookup(LookupTree.property(name));
   }
 
   /** {@code Files.readString(Path.of(path))}. */
   public static Lookup file(String path) {
-    return new Source(Source.Kind.FILE, path);
+    return new Lookup(LookupTree.file(path));
   }
 
   /** This lookup, or {@code other} when this one finds nothing. */
   public Lookup or(Lookup other) {
-    return new Either(this, other);
+    return new Lookup(tree.or(other.tree));
   }
 
   /**
@@ -40,12 +43,12 @@ public abstract class Lookup {
    * the conversion's type.
    */
   public Lookup orElse(Object fallback) {
-    return new Fallback(this, fallback);
+    return new Lookup(tree.orElse(fallback));
   }
 
   /** This lookup's text with surrounding white space removed ({@code strip()} or {@code trim()}). */
   public Lookup stripped() {
-    return new Stripped(this);
+    return new Lookup(tree.stripped());
   }
 
   /**
@@ -54,12 +57,12 @@ public abstract class Lookup {
    * parseBoolean}; a startup problem for the functions that throw).
    */
   public Lookup as(Conversion conversion) {
-    return new Converted(this, conversion, false);
+    return new Lookup(tree.converted(conversion));
   }
 
   /** This lookup converted only when it finds a value, as in {@code Optional.ofNullable(...).map(Integer::parseInt)}. */
   public Lookup map(Conversion conversion) {
-    return new Converted(this, conversion, true);
+    return new Lookup(tree.convertedIfPresent(conversion));
   }
 
   /**
@@ -68,26 +71,89 @@ public abstract class Lookup {
    * @throws IOException when a file cannot be read
    * @throws UnusableValue when a value cannot be converted, or a conversion has no value to convert
    */
-  abstract Object resolve(ConfigSource source) throws IOException, UnusableValue;
+  Object resolve(ConfigSource source) throws IOException, UnusableValue {
+    return resolve(tree, source);
+  }
+
+  private static Object resolve(LookupTree lookup, ConfigSource source) throws IOException, UnusableValue {
+    if (lookup instanceof LookupTree.Env env) {
+      return source.getenv(env.name());
+    }
+    if (lookup instanceof LookupTree.Property property) {
+      return source.getProperty(property.name());
+    }
+    if (lookup instanceof LookupTree.File file) {
+      try {
+        return source.readFile(file.name());
+      } catch (java.nio.file.NoSuchFileException e) {
+        return null;
+      }
+    }
+    if (lookup instanceof LookupTree.Either either) {
+      Object value = resolve(either.first(), source);
+      return value != null ? value : resolve(either.second(), source);
+    }
+    if (lookup instanceof LookupTree.Fallback fallback) {
+      Object value = resolve(fallback.inner(), source);
+      return value != null ? value : fallback.fallback();
+    }
+    if (lookup instanceof LookupTree.Stripped stripped) {
+      Object value = resolve(stripped.inner(), source);
+      return value == null ? null : value.toString().strip();
+    }
+    LookupTree.Converted converted = (LookupTree.Converted) lookup;
+    Conversion conversion = converted.conversion();
+    Object value = resolve(converted.inner(), source);
+    if (value == null) {
+      if (converted.presentOnly()) {
+        return null;
+      }
+      Optional<Object> ofMissing = conversion.ofMissing();
+      if (ofMissing.isEmpty()) {
+        throw new UnusableValue(missing(converted.inner()) + ", and " + conversion.function() + " cannot read a"
+            + " missing value (the config class itself would fail to initialize); set it, or give the lookup a"
+            + " default in the code", false);
+      }
+      return ofMissing.get();
+    }
+    try {
+      return conversion.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new UnusableValue(e.getMessage(), true);
+    }
+  }
 
   /** Where the value is looked up, e.g. {@code environment variable SECRET_KEY}. */
-  public abstract String describe();
+  public String describe() {
+    return tree.describe();
+  }
 
-  /** Whether {@link #resolve} can find nothing: no fallback or conversion gives a value in every case. */
-  abstract boolean mayBeMissing();
-
-  /** The sources this lookup reads, innermost first, for "is not set" messages. */
-  abstract List<Source> sources();
+  /**
+   * What the code gives when nothing is set: its fallback, converted as the code converts it; empty when nothing.
+   *
+   * @throws IllegalArgumentException when a conversion rejects the fallback
+   */
+  Optional<Object> valueWhenUnset() {
+    return tree.valueWhenUnset();
+  }
 
   /** Why nothing was found, e.g. {@code environment variable SECRET_KEY is not set}. */
   String missing() {
-    return sourceList() + (sources().size() == 1 ? " is not set" : " are not set");
+    return missing(tree);
+  }
+
+  private static String missing(LookupTree lookup) {
+    return sourceList(lookup) + (lookup.sources().size() == 1 ? " is not set" : " are not set");
   }
 
   /** The sources joined: {@code environment variable A and system property b}. */
   String sourceList() {
+    return sourceList(tree);
+  }
+
+  private static String sourceList(LookupTree lookup) {
     StringBuilder text = new StringBuilder();
-    for (Source source : sources()) {
+    for (LookupTree.Source source : lookup.sources()) {
       text.append(text.length() == 0 ? "" : " and ").append(source.describe());
     }
     return text.toString();
@@ -115,201 +181,6 @@ public abstract class Lookup {
 
     boolean needsOrigin() {
       return needsOrigin;
-    }
-  }
-
-  static final class Source extends Lookup {
-    enum Kind { ENV, PROPERTY, FILE }
-
-    private final Kind kind;
-    private final String name;
-
-    Source(Kind kind, String name) {
-      this.kind = kind;
-      this.name = Objects.requireNonNull(name);
-    }
-
-    @Override
-    Object resolve(ConfigSource source) throws IOException {
-      switch (kind) {
-        case ENV:
-          return source.getenv(name);
-        case PROPERTY:
-          return source.getProperty(name);
-        default:
-          try {
-            return source.readFile(name);
-          } catch (java.nio.file.NoSuchFileException e) {
-            return null;
-          }
-      }
-    }
-
-    @Override
-    public String describe() {
-      switch (kind) {
-        case ENV:
-          return "environment variable " + name;
-        case PROPERTY:
-          return "system property " + name;
-        default:
-          return "file " + name;
-      }
-    }
-
-    @Override
-    boolean mayBeMissing() {
-      return true;
-    }
-
-    @Override
-    List<Source> sources() {
-      return List.of(this);
-    }
-  }
-
-  private static final class Either extends Lookup {
-    private final Lookup first;
-    private final Lookup second;
-
-    Either(Lookup first, Lookup second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    Object resolve(ConfigSource source) throws IOException, UnusableValue {
-      Object value = first.resolve(source);
-      return value != null ? value : second.resolve(source);
-    }
-
-    @Override
-    public String describe() {
-      return first.describe() + ", else " + second.describe();
-    }
-
-    @Override
-    boolean mayBeMissing() {
-      return first.mayBeMissing() && second.mayBeMissing();
-    }
-
-    @Override
-    List<Source> sources() {
-      List<Source> all = new ArrayList<>(first.sources());
-      all.addAll(second.sources());
-      return all;
-    }
-  }
-
-  private static final class Fallback extends Lookup {
-    private final Lookup lookup;
-    private final Object fallback;
-
-    Fallback(Lookup lookup, Object fallback) {
-      this.lookup = lookup;
-      this.fallback = Objects.requireNonNull(fallback);
-    }
-
-    @Override
-    Object resolve(ConfigSource source) throws IOException, UnusableValue {
-      Object value = lookup.resolve(source);
-      return value != null ? value : fallback;
-    }
-
-    @Override
-    public String describe() {
-      return lookup.describe() + ", else the fallback in the code";
-    }
-
-    @Override
-    boolean mayBeMissing() {
-      return false;
-    }
-
-    @Override
-    List<Source> sources() {
-      return lookup.sources();
-    }
-  }
-
-  private static final class Stripped extends Lookup {
-    private final Lookup lookup;
-
-    Stripped(Lookup lookup) {
-      this.lookup = lookup;
-    }
-
-    @Override
-    Object resolve(ConfigSource source) throws IOException, UnusableValue {
-      Object value = lookup.resolve(source);
-      return value == null ? null : value.toString().strip();
-    }
-
-    @Override
-    public String describe() {
-      return lookup.describe();
-    }
-
-    @Override
-    boolean mayBeMissing() {
-      return lookup.mayBeMissing();
-    }
-
-    @Override
-    List<Source> sources() {
-      return lookup.sources();
-    }
-  }
-
-  private static final class Converted extends Lookup {
-    private final Lookup lookup;
-    private final Conversion conversion;
-    private final boolean presentOnly;
-
-    Converted(Lookup lookup, Conversion conversion, boolean presentOnly) {
-      this.lookup = lookup;
-      this.conversion = Objects.requireNonNull(conversion);
-      this.presentOnly = presentOnly;
-    }
-
-    @Override
-    Object resolve(ConfigSource source) throws IOException, UnusableValue {
-      Object value = lookup.resolve(source);
-      if (value == null) {
-        if (presentOnly) {
-          return null;
-        }
-        Optional<Object> ofMissing = conversion.ofMissing();
-        if (ofMissing.isEmpty()) {
-          throw new UnusableValue(lookup.missing() + ", and " + conversion.function() + " cannot read a missing"
-              + " value (the config class itself would fail to initialize); set it, or give the lookup a"
-              + " default in the code", false);
-        }
-        return ofMissing.get();
-      }
-      try {
-        return conversion.apply(value);
-      } catch (IllegalArgumentException e) {
-        throw new UnusableValue(e.getMessage(), true);
-      }
-    }
-
-    @Override
-    public String describe() {
-      Optional<Object> ofMissing = presentOnly || !lookup.mayBeMissing() ? Optional.empty() : conversion.ofMissing();
-      return ofMissing.isPresent()
-          ? lookup.describe() + ", else " + ofMissing.get() + " as " + conversion.function() + " reads a missing value"
-          : lookup.describe();
-    }
-
-    @Override
-    boolean mayBeMissing() {
-      return presentOnly && lookup.mayBeMissing();
-    }
-
-    @Override
-    List<Source> sources() {
-      return lookup.sources();
     }
   }
 }

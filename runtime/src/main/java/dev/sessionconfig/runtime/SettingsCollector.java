@@ -51,24 +51,6 @@ public final class SettingsCollector {
     }
   }
 
-  /** A source where nothing is set, to replay what a lookup's code gives without the environment. */
-  private static final ConfigSource NOTHING_SET = new ConfigSource() {
-    @Override
-    public String getenv(String name) {
-      return null;
-    }
-
-    @Override
-    public String getProperty(String name) {
-      return null;
-    }
-
-    @Override
-    public String readFile(String path) throws IOException {
-      throw new java.nio.file.NoSuchFileException(path);
-    }
-  };
-
   private SettingsCollector(String configClass, boolean development, ConfigSource source) {
     this.configClass = configClass;
     this.development = development;
@@ -133,9 +115,8 @@ public final class SettingsCollector {
   /** What the lookup's code gives when nothing is set (its fallback), normalized; empty when nothing. */
   private static Optional<Object> valueWhenUnset(Setting setting, Lookup lookup) {
     try {
-      Object value = lookup.resolve(NOTHING_SET);
-      return value == null ? Optional.empty() : Optional.of(setting.normalize(value));
-    } catch (IOException | Lookup.UnusableValue | RuntimeException e) {
+      return lookup.valueWhenUnset().map(setting::normalize);
+    } catch (RuntimeException e) {
       return Optional.empty(); // the code has no usable value of its own: the setting's default applies
     }
   }

@@ -7,9 +7,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.util.TreePath;
 import dev.sessionconfig.Conversion;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.evaluate.Intermediate.FunctionValue;
 import dev.sessionconfig.processor.evaluate.Intermediate.Instance;
 import dev.sessionconfig.processor.evaluate.Intermediate.LookupMap;
@@ -195,25 +195,25 @@ final class Calls {
   private Optional<ValueSource> lookups(Call call) {
     switch (call.owner() + "." + call.shape()) {
       case "java.lang.System.getenv/1":
-        return Optional.of(named(call, LookupExpr::env));
+        return Optional.of(named(call, LookupTree::env));
       case "java.lang.System.getenv/0":
         return Optional.of(ValueSource.intermediate(call.at(), LookupMap.ENVIRONMENT, List.of()));
       case "java.lang.System.getProperties/0":
         return Optional.of(ValueSource.intermediate(call.at(), LookupMap.PROPERTIES, List.of()));
       case "java.lang.System.getProperty/1":
-        return Optional.of(named(call, LookupExpr::property));
+        return Optional.of(named(call, LookupTree::property));
       case "java.lang.System.getProperty/2":
-        return Optional.of(Combine.coalesce(call.at(), named(call, LookupExpr::property), call.arg(1)));
+        return Optional.of(Combine.coalesce(call.at(), named(call, LookupTree::property), call.arg(1)));
       case "java.lang.Boolean.getBoolean/1": // false when the property is not set
-        return Optional.of(named(call, name -> LookupExpr.property(name)
+        return Optional.of(named(call, name -> LookupTree.property(name)
             .converted(Conversion.toBoolean("Boolean.getBoolean"))));
       case "java.lang.Integer.getInteger/1": // null when the property is not set; decoded like Integer.decode
       case "java.lang.Long.getLong/1":
-        return Optional.of(named(call, name -> decoded(call, LookupExpr.property(name))));
+        return Optional.of(named(call, name -> decoded(call, LookupTree.property(name))));
       case "java.lang.Integer.getInteger/2":
       case "java.lang.Long.getLong/2":
         return Optional.of(Combine.coalesce(call.at(),
-            named(call, name -> decoded(call, LookupExpr.property(name))), call.arg(1)));
+            named(call, name -> decoded(call, LookupTree.property(name))), call.arg(1)));
       case "java.nio.file.Files.readString/1":
       case "java.nio.file.Files.readString/2":
       case "java.nio.file.Files.readAllBytes/1":
@@ -530,7 +530,7 @@ final class Calls {
   }
 
   /** A lookup whose name is the call's first argument; a name computed at run time makes it OPAQUE. */
-  private static ValueSource named(Call call, Function<String, LookupExpr> lookup) {
+  private static ValueSource named(Call call, Function<String, LookupTree> lookup) {
     ValueSource name = call.arg(0);
     return name.isComputed() && name.raw() instanceof String text
         ? ValueSource.lookup(call.at(), lookup.apply(text))
@@ -542,12 +542,12 @@ final class Calls {
     ValueSource path = call.arg(0);
     // Written with '/' whatever the compiling platform: the loader's Path.of reads it on every platform.
     return path.isComputed() && path.raw() instanceof Path file
-        ? ValueSource.lookup(call.at(), LookupExpr.file(file.toString().replace(File.separatorChar, '/')))
+        ? ValueSource.lookup(call.at(), LookupTree.file(file.toString().replace(File.separatorChar, '/')))
         : ShippedReads.of(call).orElseGet(() -> Combine.opaque(call.at(), call.inputs())); // a resource's file
   }
 
   /** {@code Integer.getInteger}'s and {@code Long.getLong}'s reading of a property: decoded, null when unset. */
-  private static LookupExpr decoded(Call call, LookupExpr property) {
+  private static LookupTree decoded(Call call, LookupTree property) {
     String function = call.owner().substring("java.lang.".length()) + "." + call.name();
     Conversion conversion = call.owner().equals("java.lang.Long")
         ? Conversion.toLong(function, 0)

@@ -1,8 +1,8 @@
 package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ final class Combine {
     if (values.isEmpty()) {
       return options.isEmpty() ? ValueSource.opaque(at, List.of()) : options.get(0);
     }
-    List<LookupExpr> seen = ValueSource.seenIn(options);
+    List<LookupTree.Source> seen = ValueSource.seenIn(options);
     if (firstOf(values, Kind.UNRESOLVED).isPresent()) {
       return ValueSource.unresolved(at, seen);
     }
@@ -120,8 +120,8 @@ final class Combine {
     }
   }
 
-  private static ValueSource lookupOrElse(TreePath at, LookupExpr lookup, ValueSource fallback) {
-    List<LookupExpr> seen = ValueSource.seenIn(List.of(ValueSource.lookup(at, lookup), fallback));
+  private static ValueSource lookupOrElse(TreePath at, LookupTree lookup, ValueSource fallback) {
+    List<LookupTree.Source> seen = ValueSource.seenIn(List.of(ValueSource.lookup(at, lookup), fallback));
     switch (fallback.kind()) {
       case LOOKUP:
         return ValueSource.lookup(at, lookup.or(fallback.lookup().orElseThrow()));

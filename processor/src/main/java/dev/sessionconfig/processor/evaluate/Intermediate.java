@@ -1,9 +1,9 @@
 package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.LookupTree;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ShippedRead;
 import java.util.function.Function;
 
@@ -34,16 +34,16 @@ sealed interface Intermediate {
 
   /** {@code System.getenv()} or {@code System.getProperties()}: a map whose keys are lookups. */
   enum LookupMap implements Intermediate {
-    ENVIRONMENT(LookupExpr::env),
-    PROPERTIES(LookupExpr::property);
+    ENVIRONMENT(LookupTree::env),
+    PROPERTIES(LookupTree::property);
 
-    private final Function<String, LookupExpr> lookup;
+    private final Function<String, LookupTree> lookup;
 
-    LookupMap(Function<String, LookupExpr> lookup) {
+    LookupMap(Function<String, LookupTree> lookup) {
       this.lookup = lookup;
     }
 
-    LookupExpr lookup(String key) {
+    LookupTree lookup(String key) {
       return lookup.apply(key);
     }
   }

@@ -5,7 +5,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import dev.sessionconfig.processor.facts.LookupExpr;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import java.util.Optional;
 import javax.lang.model.element.Element;
@@ -48,7 +48,7 @@ record NullCheck(ValueSource tested, boolean nonNullWhenTrue) {
     if (tested.kind() != Kind.LOOKUP || branch.kind() != Kind.LOOKUP) {
       return Optional.empty();
     }
-    LookupExpr lookup = tested.lookup().orElseThrow();
+    LookupTree lookup = tested.lookup().orElseThrow();
     return branch.lookup().flatMap(used -> used.presentOnlyOver(lookup)).map(branch::withLookup);
   }
 

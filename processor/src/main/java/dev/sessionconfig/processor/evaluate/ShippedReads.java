@@ -5,10 +5,10 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.evaluate.Calls.Call;
 import dev.sessionconfig.processor.evaluate.Intermediate.Shipped;
 import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ShippedRead;
 import dev.sessionconfig.processor.facts.ShippedRead.Origin;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ final class ShippedReads {
   }
 
   /** The first of {@code options} that is shipped, which may be the value, with the lookups {@code seen}. */
-  static Optional<ValueSource> firstOf(TreePath at, List<ValueSource> options, List<LookupExpr> seen) {
+  static Optional<ValueSource> firstOf(TreePath at, List<ValueSource> options, List<LookupTree.Source> seen) {
     return options.stream().filter(option -> option.shipped().isPresent()).findFirst()
         .map(option -> ValueSource.intermediate(at, (Intermediate) option.raw(), seen));
   }

@@ -2,8 +2,8 @@ package dev.sessionconfig.processor.evaluate;
 
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ShippedRead;
 import java.lang.reflect.Array;
 import java.time.Duration;
@@ -42,19 +42,19 @@ public final class ValueSource {
   /** The computed value of a LITERAL (when {@link #computed}), or an {@link Intermediate} of an OPAQUE. */
   private final Object raw;
   private final boolean computed;
-  private final LookupExpr lookup;
-  private final List<LookupExpr> seen;
+  private final LookupTree lookup;
+  private final List<LookupTree.Source> seen;
   private final List<ValueSource> elements;
   /** Whether a random source made this value: a key that differs in every process. */
   private final boolean random;
 
-  private ValueSource(Kind kind, TreePath culprit, Object raw, boolean computed, LookupExpr lookup,
-      List<LookupExpr> seen, List<ValueSource> elements) {
+  private ValueSource(Kind kind, TreePath culprit, Object raw, boolean computed, LookupTree lookup,
+      List<LookupTree.Source> seen, List<ValueSource> elements) {
     this(kind, culprit, raw, computed, lookup, seen, elements, false);
   }
 
-  private ValueSource(Kind kind, TreePath culprit, Object raw, boolean computed, LookupExpr lookup,
-      List<LookupExpr> seen, List<ValueSource> elements, boolean random) {
+  private ValueSource(Kind kind, TreePath culprit, Object raw, boolean computed, LookupTree lookup,
+      List<LookupTree.Source> seen, List<ValueSource> elements, boolean random) {
     this.kind = kind;
     this.culprit = culprit;
     this.raw = raw;
@@ -102,7 +102,7 @@ public final class ValueSource {
   /** The complaint of a {@link #rejected} conversion. */
   private record Rejection(String problem) {}
 
-  static ValueSource lookup(TreePath at, LookupExpr lookup) {
+  static ValueSource lookup(TreePath at, LookupTree lookup) {
     return new ValueSource(Kind.LOOKUP, at, null, false, lookup, lookup.sources(), List.of());
   }
 
@@ -110,25 +110,25 @@ public final class ValueSource {
    * A lookup with a hard-coded default at {@code fallback}; {@code replay} is {@code null} when the loader
    * cannot replay it.
    */
-  static ValueSource fallback(TreePath fallback, LookupExpr replay, List<LookupExpr> seen) {
+  static ValueSource fallback(TreePath fallback, LookupTree replay, List<LookupTree.Source> seen) {
     return new ValueSource(Kind.LITERAL_FALLBACK, fallback, null, false, replay, seen, List.of());
   }
 
   /** {@link #fallback}, knowing the hard-coded default's value as it is used, unchanged. */
-  static ValueSource fallback(TreePath fallback, LookupExpr replay, List<LookupExpr> seen, Object hardCoded) {
+  static ValueSource fallback(TreePath fallback, LookupTree replay, List<LookupTree.Source> seen, Object hardCoded) {
     return new ValueSource(Kind.LITERAL_FALLBACK, fallback, hardCoded, hardCoded != null, replay, seen, List.of());
   }
 
-  static ValueSource opaque(TreePath at, List<LookupExpr> seen) {
+  static ValueSource opaque(TreePath at, List<LookupTree.Source> seen) {
     return new ValueSource(Kind.OPAQUE, at, null, false, null, seen, List.of());
   }
 
   /** An intermediate value, such as an {@code Optional}, that only some calls on it understand. */
-  static ValueSource intermediate(TreePath at, Intermediate value, List<LookupExpr> seen) {
+  static ValueSource intermediate(TreePath at, Intermediate value, List<LookupTree.Source> seen) {
     return new ValueSource(Kind.OPAQUE, at, value, false, null, seen, List.of());
   }
 
-  static ValueSource unresolved(TreePath at, List<LookupExpr> seen) {
+  static ValueSource unresolved(TreePath at, List<LookupTree.Source> seen) {
     return new ValueSource(Kind.UNRESOLVED, at, null, false, null, seen, List.of());
   }
 
@@ -201,7 +201,7 @@ public final class ValueSource {
    * loader can replay exactly (e.g. {@code System.getenv().getOrDefault("K", "dev")} gives {@code
    * env(K).orElse("dev")}, while {@code x.isBlank() ? "dev" : x} gives none).
    */
-  public Optional<LookupExpr> lookup() {
+  public Optional<LookupTree> lookup() {
     return Optional.ofNullable(lookup);
   }
 
@@ -210,7 +210,7 @@ public final class ValueSource {
    * OPAQUE (e.g. {@code System.getenv("K").toCharArray()} has {@code [env(K)]}); a LOOKUP lists its lookup's
    * sources, a LITERAL nothing.
    */
-  public List<LookupExpr> seen() {
+  public List<LookupTree.Source> seen() {
     return seen;
   }
 
@@ -269,7 +269,7 @@ public final class ValueSource {
     return new ValueSource(kind, culprit, value.orElse(null), value.isPresent(), lookup, seen, elements);
   }
 
-  ValueSource withLookup(LookupExpr replay) {
+  ValueSource withLookup(LookupTree replay) {
     return new ValueSource(kind, culprit, raw, computed, replay, seen, elements, random);
   }
 
@@ -295,8 +295,8 @@ public final class ValueSource {
   }
 
   /** The lookups {@code sources} read, each once, in order. */
-  static List<LookupExpr> seenIn(List<ValueSource> sources) {
-    Set<LookupExpr> all = new LinkedHashSet<>();
+  static List<LookupTree.Source> seenIn(List<ValueSource> sources) {
+    Set<LookupTree.Source> all = new LinkedHashSet<>();
     for (ValueSource source : sources) {
       all.addAll(source.seen);
     }

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.facts;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.Position;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Optional;
 public record FieldFacts(String name, Optional<Setting> setting, boolean isStatic, Position at,
     TypeNameFacts declaringClass, String declaredType, String typeText, Access access, boolean deprecated, Optional<Object> compileTimeConstant,
     boolean sourceAvailable, List<AssignmentFacts> assignments, ValueFacts value, Optional<KnownValue> known,
-    Optional<LookupExpr> replay, List<ValueFacts> items) {
+    Optional<LookupTree> replay, List<ValueFacts> items) {
 
   public FieldFacts {
     assignments = List.copyOf(assignments);

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.facts;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.Position;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public sealed interface ValueFacts {
   Position at();
 
   /** Every environment variable, system property and file read inside the expression, each once. */
-  List<LookupExpr> seen();
+  List<LookupTree.Source> seen();
 
   /**
    * Each element of a list or array written in the code ({@code List.of}, {@code Set.of}, {@code Arrays.asList},
@@ -29,8 +30,8 @@ public sealed interface ValueFacts {
    * @param isNull whether it is the {@code null} literal, or a literal expression whose value is null
    * @param stringLiteral whether the part to blame is a string literal as written
    */
-  record Literal(Position at, Optional<Object> value, boolean isNull, boolean stringLiteral, List<LookupExpr> seen,
-      List<ValueFacts> elements) implements ValueFacts {
+  record Literal(Position at, Optional<Object> value, boolean isNull, boolean stringLiteral,
+      List<LookupTree.Source> seen, List<ValueFacts> elements) implements ValueFacts {
     public Literal {
       seen = List.copyOf(seen);
       elements = List.copyOf(elements);
@@ -49,21 +50,21 @@ public sealed interface ValueFacts {
    * @param replay the lookup with its default, when the loader can repeat it exactly
    * @param hardCoded the default's value, when it is known and becomes the value unchanged
    */
-  record Fallback(Position at, Optional<LookupExpr> replay, Optional<KnownValue> hardCoded, List<LookupExpr> seen,
-      List<ValueFacts> elements) implements ValueFacts {
+  record Fallback(Position at, Optional<LookupTree> replay, Optional<KnownValue> hardCoded,
+      List<LookupTree.Source> seen, List<ValueFacts> elements) implements ValueFacts {
     public Fallback {
       seen = List.copyOf(seen);
       elements = List.copyOf(elements);
     }
 
     /** What the lookup reads: its replayed lookup's sources, else every lookup seen. */
-    public List<LookupExpr> reads() {
-      return replay.map(LookupExpr::sources).orElse(seen);
+    public List<LookupTree.Source> reads() {
+      return replay.map(LookupTree::sources).orElse(seen);
     }
   }
 
   /** An environment variable, system property or secrets file, without a hard-coded default. */
-  record Lookup(Position at, LookupExpr lookup, List<LookupExpr> seen, List<ValueFacts> elements)
+  record Lookup(Position at, LookupTree lookup, List<LookupTree.Source> seen, List<ValueFacts> elements)
       implements ValueFacts {
     public Lookup {
       seen = List.copyOf(seen);
@@ -75,7 +76,7 @@ public sealed interface ValueFacts {
    * Read from something that ships with the code ({@link ShippedRead}): a class-path resource, or a file inside the
    * source tree, possibly through reads and pure functions of it.
    */
-  record Shipped(Position at, ShippedRead read, List<LookupExpr> seen, List<ValueFacts> elements)
+  record Shipped(Position at, ShippedRead read, List<LookupTree.Source> seen, List<ValueFacts> elements)
       implements ValueFacts {
     public Shipped {
       seen = List.copyOf(seen);
@@ -88,7 +89,7 @@ public sealed interface ValueFacts {
    *
    * @param random whether a random source made it, so that it differs in every process
    */
-  record Opaque(Position at, List<LookupExpr> seen, boolean random, List<ValueFacts> elements)
+  record Opaque(Position at, List<LookupTree.Source> seen, boolean random, List<ValueFacts> elements)
       implements ValueFacts {
     public Opaque {
       seen = List.copyOf(seen);

@@ -1,8 +1,8 @@
 package dev.sessionconfig.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.StoredTypeFacts;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ public sealed interface SettingModel {
       implements SettingModel {}
 
   /** A lookup (environment variable, property, file) replayed against the loader's {@code ConfigSource}. */
-  record Replayed(Setting setting, ClassName declaringClass, String fieldName, LookupExpr lookup)
+  record Replayed(Setting setting, ClassName declaringClass, String fieldName, LookupTree lookup)
       implements SettingModel {}
 
   /** SESSION_ATTRIBUTE_TYPES: the records and enums that get codecs, and the declared Serializable classes. */
@@ -49,7 +49,7 @@ public sealed interface SettingModel {
    * Anything else: the field itself is read, which runs the config class's static initializer; {@code seen} are
    * the lookups inside the initializer, named when the value turns out missing.
    */
-  record FieldRead(Setting setting, ClassName declaringClass, String fieldName, List<LookupExpr> seen)
+  record FieldRead(Setting setting, ClassName declaringClass, String fieldName, List<LookupTree.Source> seen)
       implements SettingModel {
     public FieldRead {
       seen = List.copyOf(seen);

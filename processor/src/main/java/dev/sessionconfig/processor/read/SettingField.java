@@ -1,8 +1,8 @@
 package dev.sessionconfig.processor.read;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.evaluate.ValueSource;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -86,8 +86,8 @@ final class SettingField {
    * conversions and fallbacks it applies, when the loader can repeat it exactly (a secret's hard-coded fallback is
    * never replayed: it is an error). Empty when the loader must read the field itself.
    */
-  Optional<LookupExpr> replay() {
-    Optional<LookupExpr> lookup = source.lookup();
+  Optional<LookupTree> replay() {
+    Optional<LookupTree> lookup = source.lookup();
     boolean replayable = source.kind() == ValueSource.Kind.LOOKUP
         || source.kind() == ValueSource.Kind.LITERAL_FALLBACK && setting.filter(Setting::isSecret).isEmpty();
     // Without a conversion a lookup yields text, which stands for the field only when the field holds that text

@@ -1,11 +1,11 @@
 package dev.sessionconfig.processor.validate;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.Message;
 import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +33,7 @@ final class Conversions implements Rule {
       }
       String type = field.typeText();
       String lookup = javaForm(field.value().seen().get(0));
-      String reads = field.value().seen().stream().map(LookupExpr::describe).collect(Collectors.joining(" and "));
+      String reads = field.value().seen().stream().map(LookupTree::describe).collect(Collectors.joining(" and "));
       report.at(field.value().at(), Message.UncheckedConversion, field.name(), reads,
           type.substring(type.lastIndexOf('.') + 1), field.name(), parsed(type, setting.get(), lookup));
     }
@@ -59,14 +59,13 @@ final class Conversions implements Rule {
   }
 
   /** The lookup as Java code, for the fix. */
-  private static String javaForm(LookupExpr lookup) {
-    switch (lookup.kind()) {
-      case ENV:
-        return "System.getenv(\"" + lookup.name() + "\")";
-      case PROPERTY:
-        return "System.getProperty(\"" + lookup.name() + "\")";
-      default:
-        return "Files.readString(Path.of(\"" + lookup.name() + "\"))";
+  private static String javaForm(LookupTree.Source lookup) {
+    if (lookup instanceof LookupTree.Env) {
+      return "System.getenv(\"" + lookup.name() + "\")";
     }
+    if (lookup instanceof LookupTree.Property) {
+      return "System.getProperty(\"" + lookup.name() + "\")";
+    }
+    return "Files.readString(Path.of(\"" + lookup.name() + "\"))";
   }
 }

@@ -1,12 +1,12 @@
 package dev.sessionconfig.processor.validate;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.processor.Message;
 import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.AssignmentFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.PropertyWrite;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.ArrayList;
@@ -61,9 +61,9 @@ final class OutsideAssignments implements Rule {
 
   /** Whether the field's value, or one of its items, reads system property {@code name}. */
   private static boolean readsProperty(FieldFacts field, String name) {
-    List<LookupExpr> reads = new ArrayList<>(field.value().seen());
+    List<LookupTree.Source> reads = new ArrayList<>(field.value().seen());
     field.replay().ifPresent(replay -> reads.addAll(replay.sources()));
     field.items().forEach(item -> reads.addAll(item.seen()));
-    return reads.stream().anyMatch(read -> read.kind() == LookupExpr.Kind.PROPERTY && read.name().equals(name));
+    return reads.stream().anyMatch(read -> read instanceof LookupTree.Property && read.name().equals(name));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.validate;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.SettingRules;
 import dev.sessionconfig.processor.Message;
@@ -8,7 +9,6 @@ import dev.sessionconfig.processor.facts.AssignmentFacts;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.List;
 import java.util.Optional;
@@ -105,7 +105,7 @@ final class SecretSources implements Rule {
     if (value instanceof ValueFacts.Literal literal && literal.value().filter(String.class::isInstance)
         .map(v -> SettingRules.hasCredentials((String) v)).orElse(false)) {
       report.at(value.at(), Message.LiteralPasswordInUrl, field.name(), field.name());
-    } else if (value instanceof ValueFacts.Fallback fallback && fallback.replay().map(LookupExpr::fallbacks)
+    } else if (value instanceof ValueFacts.Fallback fallback && fallback.replay().map(LookupTree::fallbacks)
         .orElse(List.of()).stream().anyMatch(f -> SettingRules.hasCredentials(f.toString()))) {
       report.at(value.at(), Message.LiteralSecretFallback, field.name(), looksUp(fallback));
     }
@@ -128,8 +128,8 @@ final class SecretSources implements Rule {
 
   /** What a fallback's lookup reads, e.g. {@code environment variable SECRET_KEY}. */
   private static String looksUp(ValueFacts.Fallback fallback) {
-    List<LookupExpr> lookups = fallback.reads();
+    List<LookupTree.Source> lookups = fallback.reads();
     return lookups.isEmpty() ? "its lookup"
-        : lookups.stream().map(LookupExpr::describe).distinct().collect(Collectors.joining(" and "));
+        : lookups.stream().map(LookupTree::describe).distinct().collect(Collectors.joining(" and "));
   }
 }

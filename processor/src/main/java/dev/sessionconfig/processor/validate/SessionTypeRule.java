@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.validate;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.SessionType;
 import dev.sessionconfig.processor.Message;
 import dev.sessionconfig.processor.Position;
@@ -7,7 +8,6 @@ import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.Optional;
 
@@ -75,7 +75,7 @@ final class SessionTypeRule implements Rule {
   }
 
   /** The session type the code falls back to when nothing is set, converted as the code converts it. */
-  private static void checkFallback(Position at, LookupExpr lookup, Report report) {
+  private static void checkFallback(Position at, LookupTree lookup, Report report) {
     Optional<Object> fallback;
     try {
       fallback = lookup.valueWhenUnset();

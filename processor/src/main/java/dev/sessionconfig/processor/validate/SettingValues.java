@@ -1,5 +1,6 @@
 package dev.sessionconfig.processor.validate;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.Setting;
 import dev.sessionconfig.SettingRules;
 import dev.sessionconfig.processor.Message;
@@ -8,7 +9,6 @@ import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
 import dev.sessionconfig.processor.facts.KnownValue;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -76,7 +76,7 @@ final class SettingValues implements Rule {
   }
 
   /** Checks the value the code falls back to when nothing is set, converted as the code converts it. */
-  private static void checkFallback(Setting setting, Position at, LookupExpr lookup, Report report) {
+  private static void checkFallback(Setting setting, Position at, LookupTree lookup, Report report) {
     try {
       lookup.valueWhenUnset().ifPresent(fallback -> check(setting, at, fallback, report));
     } catch (IllegalArgumentException e) {

@@ -1,10 +1,10 @@
 package dev.sessionconfig.processor.validate;
 
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.Message;
 import dev.sessionconfig.processor.Report;
 import dev.sessionconfig.processor.facts.ConfigFacts;
 import dev.sessionconfig.processor.facts.FieldFacts;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.facts.ShippedRead;
 import dev.sessionconfig.processor.facts.ValueFacts;
 import java.util.List;
@@ -48,10 +48,10 @@ final class ShippedSecrets implements Rule {
   }
 
   /** The first file inside the source tree that a lookup reads, such as {@code src/main/resources/key}. */
-  private static Optional<String> sourceTreeFile(LookupExpr lookup) {
+  private static Optional<String> sourceTreeFile(LookupTree lookup) {
     return lookup.sources().stream()
-        .filter(source -> source.kind() == LookupExpr.Kind.FILE && ShippedRead.insideSourceTree(source.name()))
-        .map(LookupExpr::name)
+        .filter(source -> source instanceof LookupTree.File && ShippedRead.insideSourceTree(source.name()))
+        .map(LookupTree.Source::name)
         .findFirst();
   }
 }

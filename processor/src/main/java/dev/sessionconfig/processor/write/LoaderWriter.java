@@ -7,8 +7,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.sessionconfig.Conversion;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import dev.sessionconfig.processor.model.ConfigModel;
 import dev.sessionconfig.processor.model.SettingModel;
 import java.io.IOException;
@@ -240,31 +240,34 @@ public final class LoaderWriter {
     SettingModel.FieldRead read = (SettingModel.FieldRead) setting;
     CodeBlock.Builder call = CodeBlock.builder().add(".field($T.$L, $S, () -> $T.$L", SETTING, setting.setting(),
         field, setting.declaringClass(), setting.fieldName());
-    for (LookupExpr seen : read.seen()) {
+    for (LookupTree seen : read.seen()) {
       call.add(", $L", lookup(seen));
     }
     return call.add(")").build();
   }
 
   /** The runtime {@code Lookup} that replays {@code lookup}. */
-  static CodeBlock lookup(LookupExpr lookup) {
-    switch (lookup.kind()) {
-      case ENV:
-        return CodeBlock.of("$T.env($S)", LOOKUP, lookup.name());
-      case PROPERTY:
-        return CodeBlock.of("$T.property($S)", LOOKUP, lookup.name());
-      case FILE:
-        return CodeBlock.of("$T.file($S)", LOOKUP, lookup.name());
-      case EITHER:
-        return CodeBlock.of("$L.or($L)", lookup(lookup.first()), lookup(lookup.second()));
-      case FALLBACK:
-        return CodeBlock.of("$L.orElse($L)", lookup(lookup.inner()), constant(lookup.fallback()));
-      case CONVERTED:
-        return CodeBlock.of(lookup.presentOnly() ? "$L.map($L)" : "$L.as($L)", lookup(lookup.inner()),
-            conversion(lookup.conversion()));
-      default:
-        return CodeBlock.of("$L.stripped()", lookup(lookup.inner()));
+  static CodeBlock lookup(LookupTree lookup) {
+    if (lookup instanceof LookupTree.Env env) {
+      return CodeBlock.of("$T.env($S)", LOOKUP, env.name());
     }
+    if (lookup instanceof LookupTree.Property property) {
+      return CodeBlock.of("$T.property($S)", LOOKUP, property.name());
+    }
+    if (lookup instanceof LookupTree.File file) {
+      return CodeBlock.of("$T.file($S)", LOOKUP, file.name());
+    }
+    if (lookup instanceof LookupTree.Either either) {
+      return CodeBlock.of("$L.or($L)", lookup(either.first()), lookup(either.second()));
+    }
+    if (lookup instanceof LookupTree.Fallback fallback) {
+      return CodeBlock.of("$L.orElse($L)", lookup(fallback.inner()), constant(fallback.fallback()));
+    }
+    if (lookup instanceof LookupTree.Converted converted) {
+      return CodeBlock.of(converted.presentOnly() ? "$L.map($L)" : "$L.as($L)", lookup(converted.inner()),
+          conversion(converted.conversion()));
+    }
+    return CodeBlock.of("$L.stripped()", lookup(((LookupTree.Stripped) lookup).inner()));
   }
 
   /** A fallback as a Java expression of its own type: text, a boxed scalar, a Duration or a SessionType. */

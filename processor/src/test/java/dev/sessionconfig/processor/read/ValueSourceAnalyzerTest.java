@@ -7,11 +7,11 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.sessionconfig.LookupTree;
 import dev.sessionconfig.processor.evaluate.ValueSource;
 import dev.sessionconfig.processor.evaluate.ValueSource.Kind;
 import dev.sessionconfig.processor.evaluate.ValueSourceAnalyzer;
 import dev.sessionconfig.processor.facts.EnumConstant;
-import dev.sessionconfig.processor.facts.LookupExpr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -346,10 +346,10 @@ class ValueSourceAnalyzerTest {
         assertEquals(source.lookup().orElseThrow().sources(), source.seen());
         break;
       case LITERAL_FALLBACK:
-        assertEquals(Optional.ofNullable(description), source.lookup().map(LookupExpr::describe));
+        assertEquals(Optional.ofNullable(description), source.lookup().map(LookupTree::describe));
         break;
       case OPAQUE:
-        assertEquals(description, source.seen().stream().map(LookupExpr::describe).collect(Collectors.joining(", ")));
+        assertEquals(description, source.seen().stream().map(LookupTree::describe).collect(Collectors.joining(", ")));
         break;
       default:
         assertTrue(source.lookup().isEmpty());
@@ -473,7 +473,7 @@ class ValueSourceAnalyzerTest {
 
     LiteralTree literal = assertInstanceOf(LiteralTree.class, source.culprit());
     assertEquals("hunter2", literal.getValue());
-    assertEquals(LookupExpr.env("K").orElse("hunter2"), source.lookup().orElseThrow());
+    assertEquals(LookupTree.env("K").orElse("hunter2"), source.lookup().orElseThrow());
   }
 
   @Test
@@ -483,7 +483,7 @@ class ValueSourceAnalyzerTest {
 
     IdentifierTree reference = assertInstanceOf(IdentifierTree.class, source.culprit());
     assertEquals("WITH_DEFAULT", reference.getName().toString());
-    assertEquals(LookupExpr.property("k").orElse("hunter2"), source.lookup().orElseThrow());
+    assertEquals(LookupTree.property("k").orElse("hunter2"), source.lookup().orElseThrow());
   }
 
   @Test
@@ -500,12 +500,12 @@ class ValueSourceAnalyzerTest {
 
   @Test
   void replaysTheStructureOfCombinedLookups() {
-    assertEquals(LookupExpr.env("K").stripped(),
+    assertEquals(LookupTree.env("K").stripped(),
         classifySecretKey("static final String SECRET_KEY = System.getenv(\"K\").trim();").lookup().orElseThrow());
-    assertEquals(LookupExpr.env("A").or(LookupExpr.env("B").orElse("hunter2")), classifySecretKey(
+    assertEquals(LookupTree.env("A").or(LookupTree.env("B").orElse("hunter2")), classifySecretKey(
         "static final String SECRET_KEY = Optional.ofNullable(System.getenv(\"A\"))"
             + ".orElse(System.getenv().getOrDefault(\"B\", \"hunter2\"));").lookup().orElseThrow());
-    assertEquals(LookupExpr.file("/run/secrets/k").stripped().orElse("hunter2"), classifySecretKey(
+    assertEquals(LookupTree.file("/run/secrets/k").stripped().orElse("hunter2"), classifySecretKey(
         "static final Path FILE = Path.of(\"/run\").resolve(\"secrets/k\"); static final String SECRET_KEY = read();"
             + " static String read() { try { String text = Files.readString(FILE).strip();"
             + " return text != null ? text : \"hunter2\"; } catch (java.io.IOException e) { return null; } }")
@@ -519,7 +519,7 @@ class ValueSourceAnalyzerTest {
         "class Vault { static String read(String path, String role) { throw new UnsupportedOperationException(); } }");
 
     assertEquals(Kind.OPAQUE, source.kind());
-    assertEquals(List.of(LookupExpr.env("VAULT_PATH"), LookupExpr.property("vault.role")), source.seen());
+    assertEquals(List.of(LookupTree.env("VAULT_PATH"), LookupTree.property("vault.role")), source.seen());
   }
 
   @Test

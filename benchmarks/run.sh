@@ -137,10 +137,11 @@ fi
 if [[ ${#failed[@]} -eq 0 && " ${skipped[*]} " == " loader sessions codec users " ]]; then
   section="$work/compile-section.md"
   {
+    head -n 1 "$work/compile.md" # the heading: the note goes inside the section, so the next rerun replaces it
+    echo
     echo "_Rerun alone by \`bash benchmarks/run.sh\` (parts 2–5 skipped) on $(date -u +%Y-%m-%dT%H:%MZ); load average"\
          "when it started: $load_at_start (1, 5, 15 min). The other parts and the chart are from the run above._"
-    echo
-    cat "$work/compile.md"
+    tail -n +2 "$work/compile.md"
   } > "$work/compile-rerun.md"
   # The compile-time section runs from its heading to the next heading of the same level.
   splice() {

@@ -21,7 +21,8 @@
 #   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1, BENCH_SKIP_CODEC=1, BENCH_SKIP_USERS=1.
 #   MAVEN_REPO_LOCAL: the local Maven repository every mvn call of the run uses (-Dmaven.repo.local); unset, Maven's
 #   own default (~/.m2/repository). MAVEN_ARGS: more options for every mvn call, split on blanks (e.g. -o).
-# Part 1 alone (all the other parts skipped, about 25 min on a quiet machine) replaces only the compile-time section
+# Part 1 alone (all the other parts skipped: 68 compiles, about 25 min on a quiet machine; BENCH_RUNS=6
+# BENCH_GROWTH_RUNS=1 BENCH_WARMUPS=0 halves that) replaces only the compile-time section
 # of benchmarks/results/latest.md and of README.md, marked as a rerun; the chart keeps the full run's bars.
 # Parts 3 and 5 start their own redis-server, part 5 its own PostgreSQL: installed from Debian's packages when
 # missing (scripts/install-servers.sh).

@@ -10,7 +10,8 @@
 #      JMH encode and decode time, and the stored bytes
 #   5. sessions of a user: 10,000 users × 3 sessions in the filesystem, Redis and PostgreSQL stores, lookups of one
 #      user's sessions (latency, round trips on the wire, server-side counts), Spring Session's on the same Redis
-# Knobs (environment): BENCH_RUNS (5), BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
+# Knobs (environment): BENCH_RUNS (10 repetitions at the first size), BENCH_GROWTH_RUNS (3 at the others),
+#   BENCH_WARMUPS (1), BENCH_TOTAL (2000), BENCH_SIZES (1,50,500),
 #   JMH_COLD_FORKS (20), SESSIONS_CONCURRENCY (16), SESSIONS_WARMUP (5 s), SESSIONS_DURATION (10 s),
 #   SESSIONS_ROUNDS (5: the measured time in turns of the variants), SESSIONS_MONITORED (2 s under MONITOR),
 #   SESSIONS_INCREMENTS (200 per client, one session),
@@ -20,6 +21,9 @@
 #   BENCH_SKIP_COMPILE=1, BENCH_SKIP_LOADER=1, BENCH_SKIP_SESSIONS=1, BENCH_SKIP_CODEC=1, BENCH_SKIP_USERS=1.
 #   MAVEN_REPO_LOCAL: the local Maven repository every mvn call of the run uses (-Dmaven.repo.local); unset, Maven's
 #   own default (~/.m2/repository). MAVEN_ARGS: more options for every mvn call, split on blanks (e.g. -o).
+# Part 1 alone (all the other parts skipped: 68 compiles, about 25 min on a quiet machine; BENCH_RUNS=6
+# BENCH_GROWTH_RUNS=1 BENCH_WARMUPS=0 halves that) replaces only the compile-time section
+# of benchmarks/results/latest.md and of README.md, marked as a rerun; the chart keeps the full run's bars.
 # Parts 3 and 5 start their own redis-server, part 5 its own PostgreSQL: installed from Debian's packages when
 # missing (scripts/install-servers.sh).
 set -euo pipefail
@@ -82,7 +86,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [[ "${BENCH_SKIP_COMPILE:-0}" != 1 ]]; then
   echo "== 1. compile time =="
-  java -Dbench.runs="${BENCH_RUNS:-5}" -Dbench.warmups="${BENCH_WARMUPS:-1}" -Dbench.total="${BENCH_TOTAL:-2000}" \
+  java -Dbench.runs="${BENCH_RUNS:-10}" -Dbench.growthRuns="${BENCH_GROWTH_RUNS:-3}" -Dbench.warmups="${BENCH_WARMUPS:-1}" -Dbench.total="${BENCH_TOTAL:-2000}" \
     -Dbench.sizes="${BENCH_SIZES:-1,50,500}" -cp "$cp_all" dev.sessionconfig.bench.compile.CompileBench \
     "$work" "$classes" "$annotations:$runtime" "$processor:$annotations" "$work/compile.md" "$work/compile.tsv" \
     || failed+=(compile)
@@ -128,6 +132,32 @@ if [[ "${BENCH_SKIP_USERS:-0}" != 1 ]]; then
     -cp "$cp_all" dev.sessionconfig.bench.users.UsersBench "$work/users.md" "$work/users.tsv" || failed+=(users)
 else
   skipped+=(users)
+fi
+
+# Part 1 alone replaces its own section in the committed figures, saying when it ran.
+if [[ ${#failed[@]} -eq 0 && " ${skipped[*]} " == " loader sessions codec users " ]]; then
+  section="$work/compile-section.md"
+  {
+    head -n 1 "$work/compile.md" # the heading: the note goes inside the section, so the next rerun replaces it
+    echo
+    echo "_Rerun alone by \`bash benchmarks/run.sh\` (parts 2–5 skipped) on $(date -u +%Y-%m-%dT%H:%MZ); load average"\
+         "when it started: $load_at_start (1, 5, 15 min). The other parts and the chart are from the run above._"
+    tail -n +2 "$work/compile.md"
+  } > "$work/compile-rerun.md"
+  # The compile-time section runs from its heading to the next heading of the same level.
+  splice() {
+    awk -v section="$work/compile-rerun.md" '
+      /^### Compile time/ { while ((getline line < section) > 0) print line; print ""; skip = 1; next }
+      skip && /^### / { skip = 0 }
+      !skip { print }' "$1" > "$section"
+    grep -q '^### Compile time' "$section" && cp "$section" "$1"
+  }
+  splice "$root/benchmarks/results/latest.md"
+  if grep -q '<!-- benchmarks:begin -->' README.md; then
+    splice README.md
+  fi
+  echo "== part 1 alone: its section of benchmarks/results/latest.md and README.md replaced =="
+  exit 0
 fi
 
 # Only a complete run replaces the committed figures; any other keeps what it measured apart, and nothing is lost.

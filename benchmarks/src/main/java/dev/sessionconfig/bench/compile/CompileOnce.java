@@ -1,6 +1,9 @@
 package dev.sessionconfig.bench.compile;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,7 +29,9 @@ import javax.tools.ToolProvider;
  * errors=<n> warnings=<n> loaders=<n>}, where {@code compile_ms} is the wall time of {@code
  * JavaCompiler.getTask(...).call()} (JVM start and the listing of files excluded), {@code cpu_ms} the CPU time of
  * the whole JVM (every thread: compiler, JIT, GC) during that call, {@code javac_thread_cpu_ms} that of the thread
- * javac runs in alone, {@code process_cpu_ms} the JVM's CPU time from its start to the end of the call, and {@code
+ * javac runs in alone, {@code processing_ms} that thread's CPU time inside annotation processing (the processors'
+ * rounds and javac entering every compilation unit again before each later round and before compiling), {@code
+ * rounds_ms} the part of it inside the rounds themselves (running the processors), {@code process_cpu_ms} the JVM's CPU time from its start to the end of the call, and {@code
  * loaders} the number of generated {@code *Loader.class} files (proof that the processor really ran). CPU time is
  * what to compare on a busy machine: other work there stretches wall time, not CPU time.
  */
@@ -64,12 +69,16 @@ public final class CompileOnce {
     long threadCpuStart;
     long threadCpuEnd;
     boolean ok;
+    PhaseClock phases;
     try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
+      phases = new PhaseClock(thread);
       cpuStart = os.getProcessCpuTime();
       threadCpuStart = thread.getCurrentThreadCpuTime();
       start = System.nanoTime();
-      ok = javac.getTask(null, fm, diagnostics, options, null, units).call();
+      JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, options, null, units);
+      task.addTaskListener(phases);
+      ok = task.call();
       end = System.nanoTime();
       threadCpuEnd = thread.getCurrentThreadCpuTime();
       cpuEnd = os.getProcessCpuTime();
@@ -94,9 +103,40 @@ public final class CompileOnce {
       loaders = walk.filter(p -> p.getFileName().toString().matches("Config\\d+Loader\\.class")).count();
     }
     System.out.printf(Locale.ROOT,
-        "compile_ms=%.1f cpu_ms=%.1f javac_thread_cpu_ms=%.1f process_cpu_ms=%.1f errors=%d warnings=%d loaders=%d"
-            + " ok=%b%n",
+        "compile_ms=%.1f cpu_ms=%.1f javac_thread_cpu_ms=%.1f process_cpu_ms=%.1f processing_ms=%.1f"
+            + " rounds_ms=%.1f errors=%d warnings=%d loaders=%d ok=%b%n",
         (end - start) / 1e6, (cpuEnd - cpuStart) / 1e6, (threadCpuEnd - threadCpuStart) / 1e6, cpuEnd / 1e6,
-        errors, warnings, loaders, ok);
+        phases.processing / 1e6, phases.rounds / 1e6, errors, warnings, loaders, ok);
+  }
+
+  /** Sums the CPU time of javac's thread inside annotation processing and inside its rounds (nanoseconds). */
+  private static final class PhaseClock implements TaskListener {
+    private final ThreadMXBean thread;
+    private long processingStart;
+    private long roundStart;
+    long processing;
+    long rounds;
+
+    PhaseClock(ThreadMXBean thread) {
+      this.thread = thread;
+    }
+
+    @Override
+    public void started(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING) {
+        processingStart = thread.getCurrentThreadCpuTime();
+      } else if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+        roundStart = thread.getCurrentThreadCpuTime();
+      }
+    }
+
+    @Override
+    public void finished(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING) {
+        processing += thread.getCurrentThreadCpuTime() - processingStart;
+      } else if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+        rounds += thread.getCurrentThreadCpuTime() - roundStart;
+      }
+    }
   }
 }

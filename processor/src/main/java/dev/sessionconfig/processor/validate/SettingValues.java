@@ -45,6 +45,8 @@ final class SettingValues implements Rule {
             .ifPresent(v -> known.put(setting.get(), v));
       } else if (value instanceof ValueFacts.Fallback fallback && fallback.replay().isPresent()) {
         checkFallback(setting.get(), value.at(), fallback.replay().get(), report);
+      } else if (value instanceof ValueFacts.Fallback fallback && fallback.hardCoded().isPresent()) {
+        check(setting.get(), value.at(), fallback.hardCoded().get().plain(), report); // e.g. through a helper
       }
     }
     for (Setting setting : Setting.values()) {

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,11 +19,20 @@ final class SigningKeys {
 
   /** The signing key first, then the fallbacks in their configured order. */
   private final List<SecretKeySpec> keys = new ArrayList<>();
+  /**
+   * Initialized MACs ready for reuse, one queue per key: a Mac is not thread-safe, and making one per signed entry
+   * (provider lookup and key schedule) cost a large part of reading a session. A request takes one and puts it back;
+   * they go with this object, key material included.
+   */
+  private final List<Queue<Mac>> idle = new ArrayList<>();
 
   SigningKeys(Secret key, List<Secret> fallbacks) {
     keys.add(new SecretKeySpec(key.bytes(), ALGORITHM));
     for (Secret fallback : fallbacks) {
       keys.add(new SecretKeySpec(fallback.bytes(), ALGORITHM));
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      idle.add(new ConcurrentLinkedQueue<>());
     }
   }
 
@@ -32,22 +43,41 @@ final class SigningKeys {
 
   /** The MAC of {@code parts} under key {@code index} (0 signs), each part length-prefixed: no two inputs collide. */
   byte[] mac(int index, byte[]... parts) {
-    Mac mac = newMac(keys.get(index));
-    byte[] length = new byte[4];
-    for (byte[] part : parts) {
-      length[0] = (byte) (part.length >>> 24);
-      length[1] = (byte) (part.length >>> 16);
-      length[2] = (byte) (part.length >>> 8);
-      length[3] = (byte) part.length;
-      mac.update(length);
-      mac.update(part);
+    Mac mac = take(index);
+    try {
+      byte[] length = new byte[4];
+      for (byte[] part : parts) {
+        length[0] = (byte) (part.length >>> 24);
+        length[1] = (byte) (part.length >>> 16);
+        length[2] = (byte) (part.length >>> 8);
+        length[3] = (byte) part.length;
+        mac.update(length);
+        mac.update(part);
+      }
+      return mac.doFinal();
+    } finally {
+      release(index, mac);
     }
-    return mac.doFinal();
   }
 
   /** The plain MAC of {@code data} under key {@code index}, as the cookie signature has always been. */
   byte[] plainMac(int index, byte[] data) {
-    return newMac(keys.get(index)).doFinal(data);
+    Mac mac = take(index);
+    try {
+      return mac.doFinal(data);
+    } finally {
+      release(index, mac);
+    }
+  }
+
+  private Mac take(int index) {
+    Mac mac = idle.get(index).poll();
+    return mac != null ? mac : newMac(keys.get(index));
+  }
+
+  private void release(int index, Mac mac) {
+    mac.reset(); // doFinal resets it too; an exception half way must not leave input behind
+    idle.get(index).offer(mac);
   }
 
   /** Whether {@code expected} is the MAC of {@code parts} under any key; compared in constant time. */
@@ -62,7 +92,6 @@ final class SigningKeys {
 
   private static Mac newMac(SecretKeySpec key) {
     try {
-      // A Mac is not thread-safe and cheap to make; one per call keeps the keys shareable.
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
       return mac;

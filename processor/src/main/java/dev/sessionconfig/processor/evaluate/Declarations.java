@@ -55,6 +55,12 @@ final class Declarations {
     }
   }
 
+  /** Types whose objects cannot change once made: a call with one as argument changes nothing. */
+  private static final Set<String> IMMUTABLE = Set.of("java.lang.String", "java.lang.Boolean",
+      "java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+      "java.lang.Float", "java.lang.Double", "java.time.Duration", "java.nio.file.Path", "java.util.Optional",
+      "java.math.BigInteger", "java.math.BigDecimal");
+
   private final Trees trees;
 
   Declarations(Trees trees) {
@@ -138,25 +144,23 @@ final class Declarations {
   }
 
   /**
-   * The collection or array a for-each loop variable iterates over; empty when {@code local} is no such variable.
+   * The collection or array a for-each loop variable iterates over; empty when {@code declaration} declares no
+   * such variable.
    */
-  Optional<TreePath> iteratedBy(VariableElement local, TreePath use) {
-    return localDeclaration(local, use)
-        .filter(declaration -> declaration.getParentPath().getLeaf() instanceof EnhancedForLoopTree)
-        .map(declaration -> new TreePath(declaration.getParentPath(),
-            ((EnhancedForLoopTree) declaration.getParentPath().getLeaf()).getExpression()));
+  static Optional<TreePath> iteratedBy(TreePath declaration) {
+    return declaration.getParentPath().getLeaf() instanceof EnhancedForLoopTree loop
+        ? Optional.of(new TreePath(declaration.getParentPath(), loop.getExpression()))
+        : Optional.empty();
   }
 
   /**
-   * Whether {@code local} is declared as a statement of a block (or a {@code for} loop's or a resource's
-   * variable), where its initializer and assignments give its value; a pattern, catch or lambda variable is not.
+   * Whether {@code declaration} is a statement of a block (or a {@code for} loop's or a resource's variable),
+   * where its initializer and assignments give its value; a pattern, catch or lambda variable is not.
    */
-  boolean isStatementVariable(VariableElement local, TreePath use) {
-    return localDeclaration(local, use)
-        .map(declaration -> declaration.getParentPath().getLeaf())
-        .filter(parent -> parent instanceof BlockTree || parent instanceof CaseTree || parent instanceof ForLoopTree
-            || parent instanceof TryTree)
-        .isPresent();
+  static boolean isStatementVariable(TreePath declaration) {
+    Tree parent = declaration.getParentPath().getLeaf();
+    return parent instanceof BlockTree || parent instanceof CaseTree || parent instanceof ForLoopTree
+        || parent instanceof TryTree;
   }
 
   /** The field's initializer and the assignments in the static (or instance) initializer blocks of its class. */
@@ -174,22 +178,20 @@ final class Declarations {
   }
 
   /**
-   * What sets a local variable before {@code use} reads it: its initializer and the assignments that end
-   * before the read, in textual order. Empty when the declaration is not found.
+   * What sets the local variable {@code local}, declared at {@code declaration}, before {@code use} reads it: its
+   * initializer and the assignments that end before the read, in textual order.
    */
-  Optional<List<Source>> ofLocal(VariableElement local, TreePath use) {
-    return localDeclaration(local, use).map(declaration -> {
-      List<Source> sources = new ArrayList<>(initializer(declaration));
-      SourcePositions positions = trees.getSourcePositions();
-      long read = positions.getStartPosition(use.getCompilationUnit(), use.getLeaf());
-      for (Source source : assignments(declaration.getParentPath(), local)) {
-        Tree assignment = source.value().getParentPath().getLeaf();
-        if (positions.getEndPosition(use.getCompilationUnit(), assignment) <= read) {
-          sources.add(source);
-        }
+  List<Source> ofLocal(VariableElement local, TreePath declaration, TreePath use) {
+    List<Source> sources = new ArrayList<>(initializer(declaration));
+    SourcePositions positions = trees.getSourcePositions();
+    long read = positions.getStartPosition(use.getCompilationUnit(), use.getLeaf());
+    for (Source source : assignments(declaration.getParentPath(), local)) {
+      Tree assignment = source.value().getParentPath().getLeaf();
+      if (positions.getEndPosition(use.getCompilationUnit(), assignment) <= read) {
+        sources.add(source);
       }
-      return sources;
-    });
+    }
+    return sources;
   }
 
   /** The expressions a method returns; empty when javac has no body for it (abstract, native, class file). */
@@ -238,7 +240,7 @@ final class Declarations {
    * A local's declaration: in the class member that encloses the read, or, for a local captured by a local or
    * anonymous class, in a member further out.
    */
-  private Optional<TreePath> localDeclaration(VariableElement local, TreePath use) {
+  Optional<TreePath> localDeclaration(VariableElement local, TreePath use) {
     for (TreePath path = use; path.getParentPath() != null; path = path.getParentPath()) {
       if (path.getParentPath().getLeaf() instanceof ClassTree) {
         for (TreePath candidate : TreeFinder.find(path, VariableTree.class::isInstance, tree -> false)) {
@@ -324,11 +326,6 @@ final class Declarations {
     }
     return type.getKind() == TypeKind.ARRAY || type.getKind() == TypeKind.TYPEVAR;
   }
-
-  private static final Set<String> IMMUTABLE = Set.of("java.lang.String", "java.lang.Boolean",
-      "java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
-      "java.lang.Float", "java.lang.Double", "java.time.Duration", "java.nio.file.Path", "java.util.Optional",
-      "java.math.BigInteger", "java.math.BigDecimal");
 
   /** Whether the assignment is a statement of {@code scope}'s block, or of plain blocks nested in it. */
   private static boolean alwaysRuns(TreePath assignment, TreePath scope) {

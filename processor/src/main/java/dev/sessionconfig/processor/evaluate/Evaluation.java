@@ -393,15 +393,16 @@ final class Evaluation {
     switch (variable.getKind()) {
       case LOCAL_VARIABLE:
       case RESOURCE_VARIABLE: // try (InputStream in = ...)
-        Optional<TreePath> iterated = declarations.iteratedBy(variable, path);
+        Optional<TreePath> declaration = declarations.localDeclaration(variable, path);
+        Optional<TreePath> iterated = declaration.flatMap(Declarations::iteratedBy);
         if (iterated.isPresent()) {
           return elementOf(classify(iterated.get(), bindings), path);
         }
-        if (!declarations.isStatementVariable(variable, path)) {
-          return ValueSource.opaque(path, List.of()); // a pattern's or a catch clause's variable
+        if (declaration.isEmpty() || !Declarations.isStatementVariable(declaration.get())) {
+          return ValueSource.opaque(path, List.of()); // not found, or a pattern's or a catch clause's variable
         }
-        return follow(variable, path, () -> declarations.ofLocal(variable, path)
-                .map(sources -> assign(variable, sources, bindings, ValueSource.literal(path, null))))
+        return follow(variable, path, () -> Optional.of(assign(variable,
+                declarations.ofLocal(variable, declaration.get(), path), bindings, ValueSource.literal(path, null))))
             .orElseGet(() -> ValueSource.opaque(path, List.of()));
       case FIELD:
         return variable.getModifiers().contains(Modifier.STATIC)
